@@ -1,0 +1,203 @@
+"""Provides context cards: loading one or more cards files into checked, sanitised Card objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotations import files
+from annotations.errors import AnnotationError, Problem
+from annotations.sanitize import clean_card_text
+from annotations.schema import CARDS_FILE, Validator, as_date
+from annotations.yamlsafe import LineMap, format_path, load_yaml
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source a card cites."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class QuoteSelector:
+    """An exact span of the article, with optional text just before and after it."""
+
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(eq=False)
+class Card:
+    """One context card, its text already safe to show."""
+
+    id: str
+    title: str
+    kind: str
+    summary: str
+    as_of: dt.date
+    body: str = ""
+    aliases: tuple[str, ...] = ()
+    """Raw alias text, matched against the raw article text."""
+    quotes: tuple[QuoteSelector, ...] = ()
+    see_also: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    erratum: str = ""
+    case_sensitive: bool = True
+    file: str = ""
+    """The cards file it came from, for messages."""
+    line: int | None = None
+    """Its line in that file."""
+    alias_lines: tuple[int | None, ...] = ()
+    """The line of each alias, for `check`'s warnings."""
+    index: int = 0
+    """Its position in its file's `cards` list, as messages name it (cards[3])."""
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """What a cards file says about the article it was written for."""
+
+    title: str = ""
+    published: dt.date | None = None
+    source: str = ""
+
+
+@dataclass(eq=False)
+class CardSet:
+    """All cards for one article, from one or more files."""
+
+    cards: list[Card] = field(default_factory=list)
+    info: ArticleInfo = field(default_factory=ArticleInfo)
+    files: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_id: dict[str, Card] = {card.id: card for card in self.cards}
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+
+def parse_cards(text: str, file: str) -> tuple[ArticleInfo, list[Card]]:
+    """Parse one cards file's text; raise AnnotationError listing every problem in it."""
+    data, lines = load_yaml(text, file)
+    if data is None:
+        raise AnnotationError.single(file, "the file is empty; expected 'version: 1' and 'cards:'")
+    validator = Validator(file, lines)
+    if isinstance(data, dict) and "version" in data and data["version"] != 1:
+        version = data["version"]
+        validator.problem(("version",), f"unsupported version {version!r} (this reader reads 1)")
+        raise AnnotationError(validator.problems)
+    validator.check(CARDS_FILE, data, ())
+    if validator.problems:
+        raise AnnotationError(validator.problems)
+    cards = [_make_card(raw, file, lines, index) for index, raw in enumerate(data["cards"])]
+    return _make_info(data.get("article") or {}), cards
+
+
+def load_cards(paths: list[Path]) -> CardSet:
+    """Load cards files, reporting all problems in all files together; ids must be unique."""
+    problems: list[Problem] = []
+    cards: list[Card] = []
+    info = ArticleInfo()
+    for path in paths:
+        try:
+            text = files.read_text(path, limit=files.MAX_YAML_BYTES, what="cards")
+            file_info, file_cards = parse_cards(text, str(path))
+        except AnnotationError as error:
+            problems.extend(error.problems)
+            continue
+        if not info.title and file_info.title:
+            info = file_info
+        cards.extend(file_cards)
+    problems.extend(cross_check(cards))
+    if problems:
+        raise AnnotationError(problems)
+    return CardSet(cards=cards, info=info, files=[str(path) for path in paths])
+
+
+def cross_check(cards: list[Card]) -> list[Problem]:
+    """Problems that span cards: duplicate ids, see_also to unknown ids, no way to link."""
+    problems: list[Problem] = []
+    seen: dict[str, Card] = {}
+    for card in cards:
+        if card.id in seen:
+            first = seen[card.id]
+            problems.append(
+                Problem(
+                    card.file,
+                    card.line,
+                    f"cards[{card.index}].id",
+                    f"duplicate id {card.id!r} (first used at {first.file}:{first.line})",
+                )
+            )
+        else:
+            seen[card.id] = card
+    for card in cards:
+        position = card.index
+        for see in card.see_also:
+            if see not in seen:
+                problems.append(
+                    Problem(
+                        card.file,
+                        card.line,
+                        f"cards[{position}].see_also",
+                        f"{see!r} is not the id of any card",
+                    )
+                )
+        if not card.aliases and not card.quotes:
+            problems.append(
+                Problem(
+                    card.file,
+                    card.line,
+                    f"cards[{position}].aliases",
+                    "the card has no aliases and no quotes, so nothing in the article can link to it",
+                )
+            )
+    return problems
+
+
+def _make_info(raw: dict) -> ArticleInfo:
+    published = raw.get("published")
+    return ArticleInfo(
+        title=clean_card_text(raw.get("title", "")).strip(),
+        published=as_date(published) if published is not None else None,
+        source=clean_card_text(raw.get("source", "")).strip(),
+    )
+
+
+def _make_card(raw: dict, file: str, lines: LineMap, index: int) -> Card:
+    path = ("cards", index)
+    aliases = tuple(raw.get("aliases", ()))
+    return Card(
+        id=raw["id"],
+        title=clean_card_text(raw["title"]).strip(),
+        kind=raw["kind"],
+        summary=clean_card_text(raw["summary"]).strip(),
+        as_of=as_date(raw["as_of"]),
+        body=clean_card_text(raw.get("body", "")).strip(),
+        aliases=aliases,
+        quotes=tuple(
+            QuoteSelector(q["exact"], q.get("prefix", ""), q.get("suffix", ""))
+            for q in raw.get("quotes", ())
+        ),
+        see_also=tuple(raw.get("see_also", ())),
+        sources=tuple(
+            Source(clean_card_text(s["title"]).strip(), clean_card_text(s["url"]).strip())
+            for s in raw.get("sources", ())
+        ),
+        erratum=clean_card_text(raw.get("erratum", "")).strip(),
+        case_sensitive=raw.get("case_sensitive", True),
+        file=file,
+        line=lines.line(path),
+        alias_lines=tuple(lines.line((*path, "aliases", i)) for i in range(len(aliases))),
+        index=index,
+    )
+
+
+def field_name(index: int, *parts: str | int) -> str:
+    """The user-facing field name of part of card `index`, as in messages."""
+    return format_path(("cards", index, *parts))

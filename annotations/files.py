@@ -1,0 +1,111 @@
+"""Provides every read and write of user files: size limits, decoding, and atomic saves."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+
+from annotations.errors import AnnotationError
+
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+"""Articles over 64 MiB are refused: far beyond any article, and kept well within memory."""
+MAX_YAML_BYTES = 16 * 1024 * 1024
+"""Card and notes files over 16 MiB are refused before parsing."""
+
+
+def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
+    """Read a whole file, refusing directories, missing files and files over `limit` bytes."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise AnnotationError.single(name, f"is a folder, not a {what} file")
+        size = path.stat().st_size
+        if size > limit:
+            raise AnnotationError.single(
+                name, f"{what} file is {size:,} bytes; the limit is {limit:,} bytes"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise AnnotationError.single(name, f"no such {what} file") from None
+    except PermissionError:
+        raise AnnotationError.single(name, f"permission denied reading the {what} file") from None
+    except OSError as error:
+        raise AnnotationError.single(name, f"cannot read the {what} file: {error.strerror}") from None
+    if len(data) > limit:
+        raise AnnotationError.single(name, f"{what} file is over the limit of {limit:,} bytes")
+    return data
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode bytes as `encoding` (UTF-8 by default, a BOM allowed), naming the line on failure."""
+    encoding = encoding or "utf-8"
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise AnnotationError.single(name, f"unknown encoding {encoding!r}") from None
+    if codecs.lookup(encoding).name == "utf-8":
+        encoding = "utf-8-sig"
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise AnnotationError.single(
+            name,
+            f"is not valid {encoding.removesuffix('-sig')} text (byte 0x{data[error.start]:02x}"
+            f" at offset {error.start}); if it is text in another encoding, give --encoding,"
+            " for example --encoding cp1252",
+            line=line,
+        ) from None
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is clearly not text: NULs or other controls in much of its start."""
+    head = data[:8192]
+    if not head:
+        return False
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in (9, 10, 12, 13, 27))
+    return head.count(0) > len(head) // 100 + 8 or controls > len(head) // 10 + 8
+
+
+def read_text(path: Path, *, limit: int, what: str, encoding: str | None = None) -> str:
+    """Read a text file safely: size limit, binary refusal, strict decoding."""
+    data = read_bytes(path, limit=limit, what=what)
+    if looks_binary(data):
+        raise AnnotationError.single(str(path), f"looks like a binary file, not a {what} text")
+    return decode(data, str(path), encoding)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace `path` with `text` so that a crash leaves either the old or the new file.
+
+    A temporary file in the same folder is written, flushed and fsynced, then renamed over the
+    target; the folder is fsynced so the rename itself survives a power cut.
+    """
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)

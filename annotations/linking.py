@@ -1,0 +1,208 @@
+"""Provides linking: every mention of every card in an article, found in one pass over the text.
+
+All aliases are compiled into one regular expression shaped as a trie (shared prefixes merged),
+so the regex engine walks the text once whatever the number of aliases: linking stays linear in
+the article's length. A space in an alias matches any run of whitespace, so a name broken across
+a line still links. Where matches overlap, quotes win, then the longest alias.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from annotations.cards import Card
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One linked span of the article: [start, end) belongs to card `card_id`."""
+
+    start: int
+    end: int
+    card_id: str
+
+
+@dataclass(eq=False)
+class Links:
+    """All mentions in text order, with look-ups by offset and by card."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    alias_hits: Counter = field(default_factory=Counter)
+    """(card id, alias) -> how many mentions that alias made."""
+    quote_hits: Counter = field(default_factory=Counter)
+    """(card id, quote index) -> how many mentions that quote made."""
+
+    def __post_init__(self) -> None:
+        self.starts = [mention.start for mention in self.mentions]
+        self.by_card: dict[str, list[Mention]] = {}
+        for mention in self.mentions:
+            self.by_card.setdefault(mention.card_id, []).append(mention)
+
+    def at(self, offset: int) -> Mention | None:
+        """The mention covering `offset`, if any."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.mentions[index].end:
+            return self.mentions[index]
+        return None
+
+    def next_after(self, offset: int) -> Mention | None:
+        """The first mention starting after `offset`."""
+        index = bisect.bisect_right(self.starts, offset)
+        return self.mentions[index] if index < len(self.mentions) else None
+
+    def previous_before(self, offset: int) -> Mention | None:
+        """The last mention starting before `offset`."""
+        index = bisect.bisect_left(self.starts, offset) - 1
+        return self.mentions[index] if index >= 0 else None
+
+    def in_range(self, start: int, end: int) -> list[Mention]:
+        """Mentions overlapping [start, end), in order (for drawing one paragraph)."""
+        index = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        found = []
+        for mention in self.mentions[index:]:
+            if mention.start >= end:
+                break
+            if mention.end > start:
+                found.append(mention)
+        return found
+
+    def of_card(self, card_id: str) -> list[Mention]:
+        """Every mention of one card, in text order."""
+        return self.by_card.get(card_id, [])
+
+
+def normalise_alias(alias: str) -> str:
+    """An alias as matching sees it: surrounding space dropped, inner runs of space as one."""
+    return _WHITESPACE.sub(" ", alias.strip())
+
+
+def _trie_pattern(aliases: list[str]) -> str:
+    """One regex alternation for many literal strings, with shared prefixes factored out."""
+    trie: dict = {}
+    for alias in aliases:
+        node = trie
+        for char in alias:
+            node = node.setdefault(char, {})
+        node[""] = True
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    for char in sorted(key for key in node if key):
+        token = r"\s+" if char == " " else re.escape(char)
+        branches.append(token + _node_pattern(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Longer matches are tried first; the empty ending comes last, which makes "longest wins".
+    if ends_here:
+        return f"(?:{body})?" if len(branches) == 1 else body + "?"
+    return body
+
+
+def _alias_regex(aliases: list[str], *, ignore_case: bool) -> re.Pattern | None:
+    if not aliases:
+        return None
+    pattern = r"(?<!\w)" + _trie_pattern(aliases) + r"(?!\w)"
+    return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+
+
+def link(text: str, cards: list[Card]) -> Links:
+    """Find every mention of every card in `text`."""
+    owners: dict[bool, dict[str, tuple[str, str]]] = {True: {}, False: {}}
+    for card in cards:
+        table = owners[card.case_sensitive]
+        for alias in card.aliases:
+            key = normalise_alias(alias)
+            if not key:
+                continue
+            lookup = key if card.case_sensitive else key.casefold()
+            table.setdefault(lookup, (card.id, alias))
+
+    candidates: list[tuple[int, int, int, str]] = []  # (start, -priority, -length, card) sorted
+    alias_hits: Counter = Counter()
+    for case_sensitive, table in owners.items():
+        regex = _alias_regex(
+            sorted({normalise_alias(raw) for _, raw in table.values()}),
+            ignore_case=not case_sensitive,
+        )
+        if regex is None:
+            continue
+        for match in regex.finditer(text):
+            key = _WHITESPACE.sub(" ", match.group())
+            owner = table.get(key if case_sensitive else key.casefold())
+            if owner is None:  # Unicode case folding disagreed with the regex; skip safely.
+                continue
+            start, end = match.span()
+            candidates.append((start, 0, start - end, owner[0]))
+            alias_hits[owner] += 1
+
+    quote_hits: Counter = Counter()
+    for card in cards:
+        for index, quote in enumerate(card.quotes):
+            for start in find_quote(text, quote.exact, quote.prefix, quote.suffix):
+                candidates.append((start, -1, -len(quote.exact), card.id))
+                quote_hits[(card.id, index)] += 1
+
+    return Links(
+        mentions=_resolve_overlaps(candidates), alias_hits=alias_hits, quote_hits=quote_hits
+    )
+
+
+def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> list[int]:
+    """Start offsets of every occurrence of `exact` whose surrounding text fits the context."""
+    found = []
+    if not exact:
+        return found
+    start = text.find(exact)
+    while start != -1:
+        end = start + len(exact)
+        before_ok = not prefix or text[max(0, start - len(prefix)) : start] == prefix
+        after_ok = not suffix or text[end : end + len(suffix)] == suffix
+        if before_ok and after_ok:
+            found.append(start)
+        start = text.find(exact, start + 1)
+    return found
+
+
+def _resolve_overlaps(candidates: list[tuple[int, int, int, str]]) -> list[Mention]:
+    """Keep non-overlapping mentions: quotes before aliases, then the longest, then the first.
+
+    Overlaps are rare and local, so candidates are swept in text order into small clusters of
+    mutually overlapping spans, and only each cluster is settled by priority.
+    """
+    candidates.sort()
+    kept: list[Mention] = []
+    cluster: list[tuple[int, int, int, str]] = []
+    cluster_end = -1
+    for candidate in candidates:
+        start, _, negative_length, _ = candidate
+        if cluster and start >= cluster_end:
+            kept.extend(_settle(cluster))
+            cluster = []
+        cluster.append(candidate)
+        cluster_end = max(cluster_end, start - negative_length) if len(cluster) > 1 else (
+            start - negative_length
+        )
+    if cluster:
+        kept.extend(_settle(cluster))
+    return kept
+
+
+def _settle(cluster: list[tuple[int, int, int, str]]) -> list[Mention]:
+    if len(cluster) == 1:
+        start, _, negative_length, card_id = cluster[0]
+        return [Mention(start, start - negative_length, card_id)]
+    chosen: list[Mention] = []
+    for start, _, negative_length, card_id in sorted(cluster, key=lambda c: (c[1], c[2], c[0])):
+        end = start - negative_length
+        if all(end <= other.start or start >= other.end for other in chosen):
+            chosen.append(Mention(start, end, card_id))
+    return sorted(chosen, key=lambda mention: mention.start)

@@ -1,0 +1,88 @@
+"""Provides cursor motions over article text: words and paragraphs, in character offsets.
+
+A word is, as in vim, a run of letters and digits or a run of other non-blank characters.
+Motions look only near the cursor, so they cost the same on any length of text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotations.article import Article
+
+_TOKEN = re.compile(r"\w+|[^\w\s]+")
+_WINDOW = 256
+
+
+def token_at(text: str, offset: int) -> tuple[int, int] | None:
+    """The word covering `offset`, as [start, end), or None on blank text."""
+    if not 0 <= offset < len(text) or text[offset].isspace():
+        return None
+    start = max(0, offset - _WINDOW)
+    while True:
+        for match in _TOKEN.finditer(text, start, min(len(text), offset + _WINDOW)):
+            if match.start() <= offset < match.end():
+                if match.start() == start and start > 0:
+                    break  # the word may begin before the window: widen it
+                return match.span()
+        else:
+            return (offset, offset + 1)
+        start = max(0, start - _WINDOW * 4)
+
+
+def next_word_start(text: str, offset: int) -> int:
+    """`w`: the start of the next word after the one at `offset` (or the last offset)."""
+    current = token_at(text, offset)
+    search_from = current[1] if current else offset
+    match = _TOKEN.search(text, search_from)
+    if match is None:
+        return offset
+    return match.start()
+
+
+def previous_word_start(text: str, offset: int) -> int:
+    """`b`: the start of the word before `offset` (or of the word the cursor is inside)."""
+    window_start = offset
+    while window_start > 0:
+        window_start = max(0, window_start - _WINDOW)
+        last = None
+        for last in _TOKEN.finditer(text, window_start, offset):  # noqa: B007 - want the last
+            pass
+        if last is not None:
+            if last.start() == window_start and window_start > 0:
+                return token_at(text, last.start())[0]  # the word may begin before the window
+            return last.start()
+    return 0
+
+
+def word_end(text: str, offset: int) -> int:
+    """`e`: the last character of this word, or of the next one when already at its end."""
+    current = token_at(text, offset)
+    if current and offset < current[1] - 1:
+        return current[1] - 1
+    match = _TOKEN.search(text, (current[1] if current else offset + 1))
+    if match is None:
+        return offset
+    return match.end() - 1
+
+
+def next_paragraph(article: Article, offset: int) -> int:
+    """`}`: the start of the next paragraph."""
+    index = article.paragraph_index(offset)
+    start = article.paragraphs[index][0] if article.paragraphs else 0
+    if offset < start:
+        return start
+    if index + 1 < len(article.paragraphs):
+        return article.paragraphs[index + 1][0]
+    return article.paragraphs[-1][0] if article.paragraphs else 0
+
+
+def previous_paragraph(article: Article, offset: int) -> int:
+    """`{`: the start of this paragraph, or of the previous one when already at a start."""
+    if not article.paragraphs:
+        return 0
+    index = article.paragraph_index(offset)
+    start = article.paragraphs[index][0]
+    if offset > start:
+        return start
+    return article.paragraphs[max(index - 1, 0)][0]

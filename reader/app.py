@@ -1,0 +1,75 @@
+"""Provides ReaderApp and `make_app`, the one way the CLI and the tests build the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from annotations.reading import Reading
+from reader.article_view import ArticleView
+from reader.card_pane import CardPane
+from reader.help_screen import HelpScreen
+from reader.reader_screen import ReaderScreen
+
+
+class ReaderApp(App[int]):
+    """The annotated reader for one article."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "annotated-reader"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
+    ]
+
+    def __init__(self, reading: Reading, *, notes_path: Path | None = None) -> None:
+        super().__init__()
+        self.reading = reading
+        self.notes_path = notes_path
+        self.sub_title = reading.title
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.reading)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.notes_location()))
+
+    def notes_location(self) -> str:
+        return str(self.notes_path) if self.notes_path else ""
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, ReaderScreen):
+            return
+        for owner, bindings in (
+            (screen.query_one(ArticleView), ArticleView.BINDINGS),
+            (screen, ReaderScreen.BINDINGS),
+            (screen.query_one(CardPane), CardPane.BINDINGS),
+        ):
+            for binding in bindings:
+                yield SystemCommand(
+                    binding.description,
+                    f"Key: {binding.key.replace(',', ' or ')}",
+                    _runner(owner, binding.action),
+                )
+        yield SystemCommand("Help", "Every key, grouped (?)", self.action_help)
+
+
+def _runner(owner, action: str):
+    async def run() -> None:
+        await owner.run_action(action)
+
+    return run
+
+
+def make_app(reading: Reading, *, notes_path: Path | None = None) -> ReaderApp:
+    """Build the app from an already loaded reading (the CLI and the tests both use this)."""
+    return ReaderApp(reading, notes_path=notes_path)

@@ -1,0 +1,353 @@
+"""Provides ArticleView: the article, drawn line by line from a layout, with a reading cursor.
+
+Only the rows on screen are drawn (Textual's Line API), so a key press costs the same on a short
+article and on War and Peace. Mentions, notes, the selection and the cursor are drawn through
+component classes, so a theme or the stylesheet can restyle every one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from annotations import motion
+from annotations.reading import Reading
+from annotations.sanitize import display_char
+from reader.wrap import Layout
+
+KINDS = ("person", "place", "organisation", "thing", "event", "term")
+NOTE_COLORS = ("yellow", "green", "blue", "pink", "purple")
+
+NoteSpans = Callable[[int, int], list[tuple[int, int, str]]]
+"""Given [start, end), the notes overlapping it as (start, end, colour)."""
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The article with its mentions, notes, selection and reading cursor."""
+
+    COMPONENT_CLASSES = {
+        *(f"article--mention-{kind}" for kind in KINDS),
+        *(f"article--note-{color}" for color in NOTE_COLORS),
+        "article--cursor",
+        "article--cursor-word",
+        "article--selection",
+        "article--approximate",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        color: $foreground;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    ArticleView > .article--mention-person { color: $accent; text-style: underline; }
+    ArticleView > .article--mention-place { color: $success; text-style: underline; }
+    ArticleView > .article--mention-organisation { color: $warning; text-style: underline; }
+    ArticleView > .article--mention-thing { color: $error; text-style: underline; }
+    ArticleView > .article--mention-event { color: $secondary; text-style: underline; }
+    ArticleView > .article--mention-term { color: $primary; text-style: underline; }
+    ArticleView > .article--note-yellow { background: #6b5d00; }
+    ArticleView > .article--note-green { background: #1f5a2a; }
+    ArticleView > .article--note-blue { background: #1d3f73; }
+    ArticleView > .article--note-pink { background: #70284f; }
+    ArticleView > .article--note-purple { background: #4b2a73; }
+    ArticleView > .article--approximate { text-style: italic; }
+    ArticleView > .article--selection { background: $primary 60%; }
+    ArticleView > .article--cursor-word { text-style: bold; background: $foreground 15%; }
+    ArticleView > .article--cursor { text-style: bold reverse; }
+    """
+
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False, id="article.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="article.up"),
+        Binding("h,left", "cursor_left", "Left", show=False, id="article.left"),
+        Binding("l,right", "cursor_right", "Right", show=False, id="article.right"),
+        Binding("w", "word_next", "Next word", show=False, id="article.word-next"),
+        Binding("b", "word_previous", "Previous word", show=False, id="article.word-previous"),
+        Binding("e", "word_end", "End of word", show=False, id="article.word-end"),
+        Binding("right_curly_bracket", "paragraph_next", "Next paragraph", show=False,
+                id="article.paragraph-next"),
+        Binding("left_curly_bracket", "paragraph_previous", "Previous paragraph", show=False,
+                id="article.paragraph-previous"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="article.page-up"),
+        Binding("g,home", "top", "Top", show=False, id="article.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="article.bottom"),
+        Binding("tab", "link_next", "Next link", id="article.link-next"),
+        Binding("shift+tab", "link_previous", "Previous link", show=False,
+                id="article.link-previous"),
+        Binding("right_square_bracket", "mention_next", "Next mention", show=False,
+                id="article.mention-next"),
+        Binding("left_square_bracket", "mention_previous", "Previous mention", show=False,
+                id="article.mention-previous"),
+    ]
+
+    @dataclass
+    class CursorMoved(Message):
+        """The reading cursor moved to `offset` (the card pane follows it)."""
+
+        offset: int
+
+    def __init__(self, reading: Reading, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reading = reading
+        self.text = reading.article.text
+        self.cursor = self._first_offset()
+        """The reading cursor, as an offset into the article text."""
+        self.anchor: int | None = None
+        """Where the selection began, while one is being made."""
+        self.goal_column: int | None = None
+        """The column j/k aim for, kept across short lines as editors do."""
+        self.shown_card_id: str | None = None
+        """The card on show in the card pane, for `]` and `[`."""
+        self.note_spans: NoteSpans = lambda start, end: []
+        self.link_stops: Callable[[], list[int]] | None = None
+        self._layout: Layout | None = None
+        self._styles: dict[tuple[str, ...], Style] = {}
+
+    # Layout ------------------------------------------------------------------------------------
+
+    def _first_offset(self) -> int:
+        paragraphs = self.reading.article.paragraphs
+        return paragraphs[0][0] if paragraphs else 0
+
+    @property
+    def layout_(self) -> Layout:
+        width = max(self.scrollable_content_region.width, 4)
+        if self._layout is None or self._layout.width != width:
+            self._layout = Layout(self.reading.article, width)
+            self.virtual_size = Size(width, self._layout.rows)
+        return self._layout
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.layout_  # noqa: B018 - re-wraps to the new width
+        self.scroll_to_cursor()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+
+    # Drawing -----------------------------------------------------------------------------------
+
+    def style_for(self, layers: tuple[str, ...]) -> Style:
+        """The combined rich style of some component classes, cached."""
+        style = self._styles.get(layers)
+        if style is None:
+            style = self.rich_style
+            for layer in layers:
+                style += self.get_component_rich_style(layer, partial=True)
+            self._styles[layers] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        layout = self.layout_
+        width = self.scrollable_content_region.width
+        row = self.scroll_offset.y + y
+        base = self.rich_style
+        span = layout.row_span(row) if row < layout.rows else None
+        if span is None:
+            return Strip.blank(width, base)
+        start, end = span
+        layers = self._layers(start, end)
+        segments = []
+        run_start = start
+        for position in range(start + 1, end + 1):
+            if position == end or layers[position - start] != layers[run_start - start]:
+                shown = "".join(map(display_char, self.text[run_start:position]))
+                segments.append(Segment(shown, self.style_for(layers[run_start - start])))
+                run_start = position
+        strip = Strip(segments)
+        return strip.crop_extend(0, width, base)
+
+    def _layers(self, start: int, end: int) -> list[tuple[str, ...]]:
+        """For each offset of [start, end), the component classes that style it, in order."""
+        layers: list[tuple[str, ...]] = [()] * (end - start)
+
+        def paint(from_: int, to: int, name: str) -> None:
+            for position in range(max(from_, start), min(to, end)):
+                layers[position - start] = (*layers[position - start], name)
+
+        cards = self.reading.cards.by_id
+        for mention in self.reading.links.in_range(start, end):
+            paint(mention.start, mention.end, f"article--mention-{cards[mention.card_id].kind}")
+        for note_start, note_end, color in self.note_spans(start, end):
+            paint(note_start, note_end, f"article--note-{color}")
+        selection = self.selection
+        if selection:
+            paint(selection[0], selection[1], "article--selection")
+        word = self.cursor_span()
+        if word:
+            paint(word[0], word[1], "article--cursor-word")
+        paint(self.cursor, self.cursor + 1, "article--cursor")
+        return layers
+
+    # Cursor ------------------------------------------------------------------------------------
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The selected [start, end), cursor included, while selecting."""
+        if self.anchor is None:
+            return None
+        low, high = sorted((self.anchor, self.cursor))
+        return low, min(high + 1, len(self.text))
+
+    def cursor_span(self) -> tuple[int, int] | None:
+        """What an action applies to with nothing selected: the mention or word at the cursor."""
+        mention = self.reading.links.at(self.cursor)
+        if mention:
+            return mention.start, mention.end
+        return motion.token_at(self.text, self.cursor)
+
+    def target_span(self) -> tuple[int, int] | None:
+        """The selection, or else the mention or word under the cursor."""
+        return self.selection or self.cursor_span()
+
+    def move_to(self, offset: int, *, keep_goal: bool = False) -> None:
+        """Put the cursor at `offset`, scroll to it, and tell the screen."""
+        if not self.text:
+            return
+        offset = min(max(offset, 0), len(self.text) - 1)
+        if not keep_goal:
+            self.goal_column = None
+        if offset != self.cursor:
+            self.cursor = offset
+        self.scroll_to_cursor()
+        self.refresh()
+        self.post_message(self.CursorMoved(self.cursor))
+
+    def scroll_to_cursor(self) -> None:
+        if not self.text:
+            return
+        row = self.layout_.row_of(self.cursor)
+        self.scroll_to_region(Region(0, row, 1, 1), animate=False, immediate=True)
+
+    def _move_rows(self, rows: int, *, clamp: bool = False) -> None:
+        """Move the cursor `rows` screen rows, keeping its column; `clamp` stops at the ends."""
+        layout = self.layout_
+        if self.goal_column is None:
+            self.goal_column = layout.column_of(self.cursor)
+        row = layout.row_of(self.cursor) + rows
+        if clamp:
+            row = min(max(row, 0), layout.rows - 1)
+        step = 1 if rows > 0 else -1
+        while 0 <= row < layout.rows and not layout.is_paragraph_row(row):
+            row += step
+        if not 0 <= row < layout.rows:
+            return
+        self.move_to(layout.offset_at(row, self.goal_column), keep_goal=True)
+
+    # Actions -----------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self._move_rows(1)
+
+    def action_cursor_up(self) -> None:
+        self._move_rows(-1)
+
+    def action_cursor_left(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def action_cursor_right(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_word_next(self) -> None:
+        self.move_to(motion.next_word_start(self.text, self.cursor))
+
+    def action_word_previous(self) -> None:
+        self.move_to(motion.previous_word_start(self.text, self.cursor))
+
+    def action_word_end(self) -> None:
+        self.move_to(motion.word_end(self.text, self.cursor))
+
+    def action_paragraph_next(self) -> None:
+        self.move_to(motion.next_paragraph(self.reading.article, self.cursor))
+
+    def action_paragraph_previous(self) -> None:
+        self.move_to(motion.previous_paragraph(self.reading.article, self.cursor))
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        rows = direction * max(self.scrollable_content_region.height - 1, 1)
+        self.scroll_to(y=self.scroll_offset.y + rows, animate=False, immediate=True)
+        self._move_rows(rows, clamp=True)
+
+    def action_top(self) -> None:
+        self.move_to(self._first_offset())
+
+    def action_bottom(self) -> None:
+        paragraphs = self.reading.article.paragraphs
+        self.move_to(paragraphs[-1][0] if paragraphs else 0)
+
+    def _stops(self) -> list[int]:
+        if self.link_stops is not None:
+            return self.link_stops()
+        return self.reading.links.starts
+
+    def action_link_next(self) -> None:
+        import bisect
+
+        stops = self._stops()
+        index = bisect.bisect_right(stops, self.cursor)
+        if index < len(stops):
+            self.move_to(stops[index])
+        else:
+            self.app.bell()
+
+    def action_link_previous(self) -> None:
+        import bisect
+
+        stops = self._stops()
+        current = self.cursor_span()
+        here = current[0] if current else self.cursor
+        index = bisect.bisect_left(stops, min(here, self.cursor)) - 1
+        if index >= 0:
+            self.move_to(stops[index])
+        else:
+            self.app.bell()
+
+    def action_mention_next(self) -> None:
+        self._mention_step(1)
+
+    def action_mention_previous(self) -> None:
+        self._mention_step(-1)
+
+    def _mention_step(self, direction: int) -> None:
+        if self.shown_card_id is None:
+            self.app.bell()
+            return
+        mentions = self.reading.links.of_card(self.shown_card_id)
+        if direction > 0:
+            target = next((m for m in mentions if m.start > self.cursor), None)
+        else:
+            here = self.reading.links.at(self.cursor)
+            limit = here.start if here else self.cursor
+            target = next((m for m in reversed(mentions) if m.start < limit), None)
+        if target is None:
+            self.app.bell()
+        else:
+            self.move_to(target.start)
+
+    # Mouse -------------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = self.scroll_offset.y + offset.y
+        if row < self.layout_.rows and self.layout_.is_paragraph_row(row):
+            self.move_to(self.layout_.offset_at(row, offset.x))

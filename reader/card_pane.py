@@ -1,0 +1,203 @@
+"""Provides CardPane: the context card on show, its see-also links, and its mentions.
+
+All card text is shown as plain text (rich `Text`, never markup); the model has already replaced
+control characters with visible symbols. The Markdown body widget is created on first use, so
+its import does not slow the first screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from annotations.cards import Card
+from annotations.reading import Reading
+from annotations.sanitize import display_text
+
+MAX_SNIPPETS = 30
+"""Mentions listed with a snippet; the rest are counted (a name in War and Peace has hundreds)."""
+SNIPPET_CONTEXT = 30
+
+
+class CardPane(VerticalScroll, can_focus=True):
+    """Shows one card, or an overview of the article's cards when none is chosen."""
+
+    BINDINGS = [
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="card.down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="card.up"),
+        Binding("tab", "link_next", "Next see-also", id="card.link-next"),
+        Binding("shift+tab", "link_previous", "Previous see-also", show=False,
+                id="card.link-previous"),
+        Binding("enter", "open_link", "Open card", id="card.open-link"),
+        Binding("escape", "leave", "Back to article", id="card.leave"),
+    ]
+
+    @dataclass
+    class OpenCard(Message):
+        """The reader chose a see-also link to `card_id`."""
+
+        card_id: str
+
+    @dataclass
+    class Leave(Message):
+        """The reader left the card pane (back to the article)."""
+
+    def __init__(self, reading: Reading, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.reading = reading
+        self.card: Card | None = None
+        self.link_index = 0
+        self.extra_text: Text | None = None
+        """Text shown above the card (the note under the cursor), or None."""
+
+    def compose(self):
+        yield Static(id="card-extra")
+        yield Static(id="card-head")
+        yield Static(id="card-tail")
+
+    def on_mount(self) -> None:
+        self.refresh_card()
+
+    # Showing -----------------------------------------------------------------------------------
+
+    def show(self, card: Card | None, extra: Text | None = None) -> None:
+        """Show `card` (None: the overview), with `extra` text (a note) above it."""
+        if card is not self.card:
+            self.link_index = 0
+            self.scroll_home(animate=False)
+        self.card = card
+        self.extra_text = extra
+        self.refresh_card()
+
+    def refresh_card(self) -> None:
+        extra = self.query_one("#card-extra", Static)
+        extra.display = self.extra_text is not None
+        extra.update(self.extra_text or "")
+        head = self.query_one("#card-head", Static)
+        tail = self.query_one("#card-tail", Static)
+        if self.card is None:
+            head.update(self.overview())
+            tail.update("")
+            self._set_body(None)
+            return
+        head.update(self.card_head(self.card))
+        self._set_body(self.card.body)
+        tail.update(self.card_tail(self.card))
+
+    def _set_body(self, body: str | None) -> None:
+        from textual.widgets import Markdown
+
+        existing = self.query("#card-body")
+        if body is None or not body.strip():
+            for widget in existing:
+                widget.display = False
+            return
+        if existing:
+            markdown = existing.first(Markdown)
+            markdown.display = True
+            markdown.update(body)
+        else:
+            markdown = Markdown(body, id="card-body", open_links=False)
+            self.mount(markdown, after="#card-head")
+
+    def overview(self) -> Text:
+        reading = self.reading
+        text = Text()
+        text.append(display_text(reading.title), style="bold")
+        text.append("\n\n")
+        if not reading.cards.cards:
+            text.append(reading.cards_note or "This article has no cards.")
+            return text
+        text.append(
+            f"{len(reading.cards.cards)} cards, {len(reading.links.mentions)} mentions. "
+            "Tab moves to the next linked name; its card shows here. "
+            "Enter goes into the card; ? lists every key.\n\n",
+            style="italic",
+        )
+        for card in sorted(reading.cards.cards, key=lambda c: (c.kind, c.title.casefold())):
+            count = len(reading.links.of_card(card.id))
+            text.append(f"• {card.title}", style="bold")
+            text.append(f"  {card.kind}, {count}×\n")
+        return text
+
+    def card_head(self, card: Card) -> Text:
+        text = Text()
+        text.append(card.title, style="bold")
+        text.append(f"  ({card.kind})\n", style="italic")
+        text.append(card.summary)
+        return text
+
+    def card_tail(self, card: Card) -> Text:
+        text = Text()
+        if card.erratum:
+            text.append("Erratum: ", style="bold reverse")
+            text.append(card.erratum + "\n\n")
+        text.append(f"As of {card.as_of.isoformat()}\n", style="italic")
+        if card.sources:
+            text.append("\nSources\n", style="bold")
+            for source in card.sources:
+                text.append(f"• {source.title}\n  {source.url}\n")
+        links = self.see_also()
+        if links:
+            text.append("\nSee also", style="bold")
+            text.append("  (Tab, then Enter)\n", style="italic")
+            for index, other in enumerate(links):
+                chosen = self.has_focus and index == self.link_index
+                text.append(f"→ {other.title}", style="reverse" if chosen else "underline")
+                text.append(f" ({other.kind})\n")
+        mentions = self.reading.links.of_card(card.id)
+        times = "once" if len(mentions) == 1 else f"{len(mentions)} times"
+        text.append(f"\nMentioned {times}\n", style="bold")
+        article_text = self.reading.article.text
+        for mention in mentions[:MAX_SNIPPETS]:
+            before = article_text[max(0, mention.start - SNIPPET_CONTEXT) : mention.start]
+            after = article_text[mention.end : mention.end + SNIPPET_CONTEXT]
+            text.append("…" + display_text(before).lstrip())
+            text.append(display_text(article_text[mention.start : mention.end]), style="bold")
+            text.append(display_text(after).rstrip() + "…\n")
+        if len(mentions) > MAX_SNIPPETS:
+            text.append(f"…and {len(mentions) - MAX_SNIPPETS} more (] and [ visit them)\n")
+        return text
+
+    def see_also(self) -> list[Card]:
+        if self.card is None:
+            return []
+        by_id = self.reading.cards.by_id
+        return [by_id[card_id] for card_id in self.card.see_also if card_id in by_id]
+
+    # Focus and links ---------------------------------------------------------------------------
+
+    def on_focus(self) -> None:
+        self.refresh_card()
+
+    def on_blur(self) -> None:
+        self.refresh_card()
+
+    def action_link_next(self) -> None:
+        self._step_link(1)
+
+    def action_link_previous(self) -> None:
+        self._step_link(-1)
+
+    def _step_link(self, step: int) -> None:
+        links = self.see_also()
+        if not links:
+            self.app.bell()
+            return
+        self.link_index = (self.link_index + step) % len(links)
+        self.refresh_card()
+
+    def action_open_link(self) -> None:
+        links = self.see_also()
+        if not links:
+            self.app.bell()
+            return
+        self.post_message(self.OpenCard(links[self.link_index].id))
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())

@@ -1,0 +1,149 @@
+"""Provides the `annotated-reader` command: open an article, or check, schema and notes.
+
+Everything that can fail is loaded and checked here, before the screen takes over the terminal,
+so errors print as plain lines and the terminal is left as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from annotations.errors import AnnotationError
+
+SUBCOMMANDS = ("check", "schema", "notes")
+
+
+def version() -> str:
+    try:
+        return metadata.version("annotated-reader")
+    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "unknown"
+
+
+def reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotated-reader",
+        description=(
+            "Read an article with context cards and your own notes. With no ARTICLE, opens the "
+            "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
+            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes'."
+        ),
+    )
+    parser.add_argument(
+        "article", nargs="?", metavar="ARTICLE", help="a text file, or 'builtin' (the default)"
+    )
+    parser.add_argument(
+        "--cards",
+        action="append",
+        type=Path,
+        metavar="FILE",
+        help="a cards file (repeatable); default: ARTICLE's NAME.cards.yaml when it exists",
+    )
+    parser.add_argument("--notes", type=Path, metavar="FILE", help="where to keep your notes")
+    parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    return parser
+
+
+def check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotated-reader check",
+        description="Validate cards files; with --article, also lint how they link to it.",
+    )
+    parser.add_argument("cards", nargs="+", type=Path, metavar="CARDS.yaml")
+    parser.add_argument("--article", metavar="TEXT", help="an article file, or 'builtin'")
+    parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
+    return parser
+
+
+def schema_parser() -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog="annotated-reader schema",
+        description="Print the JSON Schema of the cards file format (version 1).",
+    )
+
+
+def print_problems(error: AnnotationError) -> None:
+    for problem in error.problems:
+        print(f"error: {problem}", file=sys.stderr)
+
+
+def run_check(argv: list[str]) -> int:
+    from annotations.article import load_article
+    from annotations.check import check_files
+    from annotations.reading import resolve_article
+
+    args = check_parser().parse_args(argv)
+    article = None
+    if args.article:
+        try:
+            article = load_article(resolve_article(args.article)[0], encoding=args.encoding)
+        except AnnotationError as error:
+            print_problems(error)
+            return 2
+    report = check_files(args.cards, article)
+    for problem in report.errors:
+        print(f"error: {problem}", file=sys.stderr)
+    for problem in report.warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    if report.errors:
+        print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)", file=sys.stderr)
+        return 1
+    count = len(report.cards) if report.cards else 0
+    summary = f"ok: {count} cards in {len(args.cards)} file(s)"
+    if article is not None:
+        summary += f", checked against {article.name}"
+    print(f"{summary}; {len(report.warnings)} warning(s)")
+    return 0
+
+
+def run_schema(argv: list[str]) -> int:
+    from annotations.schema import json_schema
+
+    schema_parser().parse_args(argv)
+    print(json.dumps(json_schema(), indent=2))
+    return 0
+
+
+def run_notes(argv: list[str]) -> int:
+    from reader.notes_cli import main as notes_main
+
+    return notes_main(argv)
+
+
+def run_reader(argv: list[str]) -> int:
+    from annotations.reading import open_reading
+
+    args = reader_parser().parse_args(argv)
+    try:
+        reading = open_reading(args.article, args.cards, encoding=args.encoding)
+    except AnnotationError as error:
+        print_problems(error)
+        return 2
+    from reader.app import make_app
+
+    try:
+        app = make_app(reading, notes_path=args.notes)
+    except AnnotationError as error:
+        print_problems(error)
+        return 2
+    app.run()
+    return app.return_code or 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] == "check":
+            return run_check(argv[1:])
+        if argv and argv[0] == "schema":
+            return run_schema(argv[1:])
+        if argv and argv[0] == "notes":
+            return run_notes(argv[1:])
+        return run_reader(argv)
+    except KeyboardInterrupt:
+        return 130

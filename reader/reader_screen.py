@@ -1,0 +1,127 @@
+"""Provides ReaderScreen: the article and its cards side by side, wired together."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.binding import Binding
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from annotations.card_history import CardHistory
+from annotations.reading import Reading
+from annotations.sanitize import display_text
+from reader.article_view import ArticleView
+from reader.card_pane import CardPane
+
+NARROW_WIDTH = 100
+"""Below this many columns the card pane moves under the article."""
+
+
+class ReaderScreen(Screen):
+    """The main screen: header, article, card pane, footer."""
+
+    BINDINGS = [
+        Binding("enter", "focus_cards", "Card", id="screen.focus-cards"),
+        Binding("backspace,alt+left", "card_back", "Back", show=False, id="screen.card-back"),
+        Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
+        Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
+    ]
+
+    def __init__(self, reading: Reading) -> None:
+        super().__init__()
+        self.reading = reading
+        self.history = CardHistory()
+
+    def compose(self):
+        yield Static(self.header_text(), id="header")
+        with Container(id="body"):
+            yield ArticleView(self.reading, id="article")
+            yield CardPane(self.reading, id="cards")
+        yield Footer()
+
+    def header_text(self) -> Text:
+        info = self.reading.cards.info
+        parts = [display_text(self.reading.title)]
+        if info.published:
+            parts.append(info.published.isoformat())
+        if info.source:
+            parts.append(display_text(info.source))
+        return Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def cards(self) -> CardPane:
+        return self.query_one(CardPane)
+
+    def on_mount(self) -> None:
+        self.article.focus()
+        self.set_narrow(self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_narrow(event.size.width)
+
+    def set_narrow(self, width: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "narrow")
+
+    # Cards follow the cursor -------------------------------------------------------------------
+
+    @on(ArticleView.CursorMoved)
+    def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        mention = self.reading.links.at(event.offset)
+        if mention is not None:
+            self.show_card(mention.card_id)
+        else:
+            self.refresh_extra()
+
+    def show_card(self, card_id: str | None, *, record: bool = True) -> None:
+        card = self.reading.cards.by_id.get(card_id) if card_id else None
+        if record and card is not None:
+            self.history.open(card.id)
+        self.article.shown_card_id = card.id if card else None
+        self.cards.show(card, self.extra_for_cursor())
+
+    def extra_for_cursor(self) -> Text | None:
+        """Text to show above the card for what is under the cursor (notes add theirs)."""
+        return None
+
+    def refresh_extra(self) -> None:
+        self.cards.show(self.cards.card, self.extra_for_cursor())
+
+    @on(CardPane.OpenCard)
+    def open_card(self, event: CardPane.OpenCard) -> None:
+        self.show_card(event.card_id)
+
+    @on(CardPane.Leave)
+    def leave_cards(self) -> None:
+        self.article.focus()
+
+    # Actions -----------------------------------------------------------------------------------
+
+    def action_focus_cards(self) -> None:
+        if self.has_class("cards-hidden"):
+            self.remove_class("cards-hidden")
+        self.cards.focus()
+
+    def action_card_back(self) -> None:
+        card_id = self.history.back()
+        if card_id is None:
+            self.app.bell()
+        else:
+            self.show_card(card_id, record=False)
+
+    def action_card_forward(self) -> None:
+        card_id = self.history.forward()
+        if card_id is None:
+            self.app.bell()
+        else:
+            self.show_card(card_id, record=False)
+
+    def action_toggle_cards(self) -> None:
+        self.toggle_class("cards-hidden")
+        if self.has_class("cards-hidden"):
+            self.article.focus()
