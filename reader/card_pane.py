@@ -1,8 +1,8 @@
 """Provides CardPane: the context card on show, its see-also links, and its mentions.
 
 All card text is shown as plain text (rich `Text`, never markup); the model has already replaced
-control characters with visible symbols. The Markdown body widget is created on first use, so
-its import does not slow the first screen.
+control characters with visible symbols. The Markdown body is rendered by Rich's Markdown
+(text nodes stay text), imported on first use so it does not slow the first screen.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class CardPane(VerticalScroll, can_focus=True):
     def compose(self):
         yield Static(id="card-extra")
         yield Static(id="card-head")
+        yield Static(id="card-body")
         yield Static(id="card-tail")
 
     def on_mount(self) -> None:
@@ -90,20 +91,15 @@ class CardPane(VerticalScroll, can_focus=True):
         tail.update(self.card_tail(self.card))
 
     def _set_body(self, body: str | None) -> None:
-        from textual.widgets import Markdown
+        body_widget = self.query_one("#card-body", Static)
+        body_widget.display = bool(body and body.strip())
+        if body_widget.display:
+            # Imported on first use: Markdown parsing is not needed for the first screen.
+            from rich.markdown import Markdown
 
-        existing = self.query("#card-body")
-        if body is None or not body.strip():
-            for widget in existing:
-                widget.display = False
-            return
-        if existing:
-            markdown = existing.first(Markdown)
-            markdown.display = True
-            markdown.update(body)
+            body_widget.update(Markdown(body, hyperlinks=False))
         else:
-            markdown = Markdown(body, id="card-body", open_links=False)
-            self.mount(markdown, after="#card-head")
+            body_widget.update("")
 
     def overview(self) -> Text:
         reading = self.reading
