@@ -154,7 +154,7 @@ def cross_check(cards: list[Card]) -> list[Problem]:
                     card.file,
                     card.line,
                     f"cards[{position}].aliases",
-                    "the card has no aliases and no quotes, so nothing in the article can link to it",
+                    "the card has no aliases and no quotes, so nothing can link to it",
                 )
             )
     return problems

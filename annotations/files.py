@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -33,7 +34,8 @@ def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
     except PermissionError:
         raise AnnotationError.single(name, f"permission denied reading the {what} file") from None
     except OSError as error:
-        raise AnnotationError.single(name, f"cannot read the {what} file: {error.strerror}") from None
+        message = f"cannot read the {what} file: {error.strerror}"
+        raise AnnotationError.single(name, message) from None
     if len(data) > limit:
         raise AnnotationError.single(name, f"{what} file is over the limit of {limit:,} bytes")
     return data
@@ -94,10 +96,8 @@ def write_atomically(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(temp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        except OSError:
-            pass
         raise
     try:
         dir_fd = os.open(folder, os.O_RDONLY)

@@ -67,7 +67,9 @@ CARD = Field(
         Field("id", "id", required=True, doc="Unique: lowercase letters, digits, hyphens."),
         Field("title", "line", required=True, doc="The card's heading."),
         Field("kind", "kind", required=True, doc="What the card is about."),
-        Field("summary", "line", required=True, max_length=MAX_SUMMARY, doc="One line, shown first."),
+        Field(
+            "summary", "line", required=True, max_length=MAX_SUMMARY, doc="One line, shown first."
+        ),
         Field("body", "text", doc="A few short paragraphs of Markdown.", allow_empty=True),
         Field("aliases", "list", items=Field("alias", "line"), doc="Article text linking here."),
         Field("quotes", "list", items=QUOTE, doc="Exact spans for mentions an alias can't catch."),

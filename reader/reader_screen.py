@@ -61,6 +61,7 @@ class ReaderScreen(Screen):
     def on_mount(self) -> None:
         self.article.focus()
         self.set_narrow(self.app.size.width)
+        self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_narrow(event.size.width)

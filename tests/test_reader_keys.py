@@ -1,0 +1,263 @@
+"""Pilot tests: every reading key moves the cursor or changes what the screen shows."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets._footer import Footer
+
+from reader.article_view import ArticleView
+from reader.card_pane import CardPane
+from reader.help_screen import HelpScreen
+from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
+
+TEXT = SMALL_ARTICLE
+
+
+def view(app) -> ArticleView:
+    return app.screen.query_one(ArticleView)
+
+
+def pane(app) -> CardPane:
+    return app.screen.query_one(CardPane)
+
+
+@pytest.fixture
+def small(tmp_path):
+    return build_app(write_reading(tmp_path))
+
+
+@pytest.fixture
+def long_article(tmp_path):
+    lines = [f"Paragraph {n} has Alpha and some filler words to read." for n in range(300)]
+    return build_app(write_reading(tmp_path, "\n".join(lines) + "\n"))
+
+
+async def test_starts_at_the_top_showing_the_overview(tmp_path):
+    app = build_app(write_reading(tmp_path, "Today " + TEXT))
+    async with app.run_test(size=(120, 40)):
+        assert view(app).cursor == 0
+        assert pane(app).card is None
+        shown = screen_text(app)
+        assert "Small test article · 2026-01-02 · Test Wire" in shown
+        assert "4 cards, 8 mentions" in shown
+
+
+async def test_a_mention_under_the_first_cursor_shows_its_card(small):
+    async with small.run_test(size=(120, 40)):
+        assert pane(small).card.id == "alpha"
+        assert "Alpha summary." in screen_text(small)
+
+
+@pytest.mark.parametrize("keys", [["j"], ["down"]])
+async def test_down_moves_a_line_keeping_the_column(small, keys):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l", "l", "l", *keys)
+        assert view(small).cursor == TEXT.index("Beta said") + 3
+
+
+@pytest.mark.parametrize("keys", [["k"], ["up"]])
+async def test_up_moves_back_a_line(small, keys):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "j", "l", *keys)
+        assert view(small).cursor == TEXT.index("Beta said") + 1
+
+
+@pytest.mark.parametrize(("right", "left"), [("l", "h"), ("right", "left")])
+async def test_left_and_right_move_a_character(small, right, left):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press(right, right, right)
+        assert view(small).cursor == 3
+        await pilot.press(left)
+        assert view(small).cursor == 2
+
+
+async def test_word_motions(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        assert view(small).cursor == TEXT.index("met")
+        await pilot.press("w", "w")
+        assert view(small).cursor == TEXT.index("in Gamma")
+        await pilot.press("e")
+        assert view(small).cursor == TEXT.index("in Gamma") + 1
+        await pilot.press("b", "b")
+        assert view(small).cursor == TEXT.index("Beta")
+
+
+async def test_paragraph_motions(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_curly_bracket")
+        assert view(small).cursor == TEXT.index("Beta said")
+        await pilot.press("right_curly_bracket")
+        assert view(small).cursor == TEXT.index("A third")
+        await pilot.press("l", "left_curly_bracket")
+        assert view(small).cursor == TEXT.index("A third")
+        await pilot.press("left_curly_bracket")
+        assert view(small).cursor == TEXT.index("Beta said")
+
+
+@pytest.mark.parametrize("key", ["space", "pagedown"])
+async def test_page_down_moves_a_screen(long_article, key):
+    async with long_article.run_test(size=(120, 40)) as pilot:
+        article = view(long_article)
+        await pilot.press(key)
+        assert article.scroll_offset.y > 20
+        row = article.layout_.row_of(article.cursor)
+        assert article.scroll_offset.y <= row < article.scroll_offset.y + article.size.height
+
+
+async def test_page_up_returns(long_article):
+    async with long_article.run_test(size=(120, 40)) as pilot:
+        await pilot.press("pagedown", "pagedown", "pageup")
+        article = view(long_article)
+        row = article.layout_.row_of(article.cursor)
+        assert 30 < row < 50
+
+
+@pytest.mark.parametrize(("bottom", "top"), [("G", "g"), ("end", "home")])
+async def test_bottom_and_top(long_article, bottom, top):
+    async with long_article.run_test(size=(120, 40)) as pilot:
+        await pilot.press(bottom)
+        article = view(long_article)
+        assert article.cursor == article.reading.article.paragraphs[-1][0]
+        assert "Paragraph 299" in "\n".join(widget_lines(article))
+        await pilot.press(top)
+        assert article.cursor == 0
+        assert "Paragraph 0 " in "\n".join(widget_lines(article))
+
+
+async def test_tab_visits_linked_names_and_shows_their_cards(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab")
+        assert view(small).cursor == TEXT.index("Beta")
+        assert pane(small).card.id == "beta"
+        assert "Beta summary." in screen_text(small)
+        await pilot.press("tab")
+        assert view(small).cursor == TEXT.index("Gamma")
+        assert pane(small).card.id == "gamma"
+        await pilot.press("shift+tab")
+        assert pane(small).card.id == "beta"
+
+
+async def test_brackets_visit_mentions_of_the_card_on_show(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab")  # Beta
+        await pilot.press("right_square_bracket")
+        assert view(small).cursor == TEXT.index("Beta said")
+        await pilot.press("right_square_bracket")
+        assert view(small).cursor == TEXT.index("with Beta") + 5
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert view(small).cursor == TEXT.index("Beta")
+
+
+async def test_card_pane_shows_every_part_of_a_card(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("G", "w", "w", "w", "w")  # Delta
+        assert pane(small).card.id == "delta"
+        shown = screen_text(small)
+        for part in ("Delta Thing", "(thing)", "Delta summary.", "Erratum:", "Delta erratum.",
+                     "As of 2026-01-01", "Delta source", "https://example.org/delta",
+                     "Mentioned once", "mentions Delta once"):
+            assert part in shown
+
+
+async def test_enter_goes_into_the_card_and_opens_see_also(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")  # the cursor starts on Alpha
+        assert small.focused is pane(small)
+        await pilot.press("tab", "enter")  # second see-also of alpha: gamma
+        assert pane(small).card.id == "gamma"
+        await pilot.press("enter")  # gamma's only link: delta
+        assert pane(small).card.id == "delta"
+        await pilot.press("escape")
+        assert small.focused is view(small)
+
+
+async def test_card_pane_scrolls_with_j_and_k(tmp_path):
+    body = "\n\n".join(f"Body paragraph {n}." for n in range(60))
+    cards = (
+        "version: 1\ncards:\n  - id: alpha\n    title: Alpha\n    kind: person\n"
+        "    summary: S.\n    as_of: 2026-01-01\n    aliases: [Alpha]\n    body: |\n"
+        + "".join(f"      {line}\n" for line in body.splitlines())
+    )
+    app = build_app(write_reading(tmp_path, cards=cards))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "j", "j", "j")
+        assert pane(app).scroll_offset.y == 3
+        await pilot.press("k")
+        assert pane(app).scroll_offset.y == 2
+
+
+@pytest.mark.parametrize("back", ["backspace", "alt+left"])
+async def test_back_and_forward_through_opened_cards(small, back):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab", "tab")  # alpha, beta, gamma
+        assert pane(small).card.id == "gamma"
+        await pilot.press(back)
+        assert pane(small).card.id == "beta"
+        await pilot.press(back)
+        assert pane(small).card.id == "alpha"
+        await pilot.press("alt+right")
+        assert pane(small).card.id == "beta"
+
+
+async def test_help_lists_every_key_and_closes(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(small.screen, HelpScreen)
+        shown = screen_text(small)
+        for key in ("j k", "w b e", "Tab / shift+Tab", "] / [", "ctrl+p", "alt+→"):
+            assert key in shown
+        await pilot.press("escape")
+        assert not isinstance(small.screen, HelpScreen)
+
+
+async def test_command_palette_offers_reader_actions(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Next mention")
+        await pilot.pause(0.3)
+        assert "Next mention" in screen_text(small)
+        await pilot.press("escape")
+
+
+async def test_c_hides_and_shows_the_card_pane(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c")
+        assert not pane(small).display or pane(small).size.width == 0
+        assert view(small).size.width > 100
+        await pilot.press("c")
+        assert pane(small).size.width > 0
+
+
+async def test_q_quits(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert small.return_code in (0, None)
+
+
+async def test_click_on_a_mention_shows_its_card(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        article = view(small)
+        column = TEXT.index("Gamma")
+        await pilot.click(ArticleView, offset=(column + 1 + 1, 0))  # +1 padding
+        assert pane(small).card.id == "gamma"
+        assert article.cursor == TEXT.index("Gamma") + 1
+
+
+async def test_narrow_terminal_puts_cards_under_the_article(small):
+    async with small.run_test(size=(80, 24)):
+        article, cards = view(small), pane(small)
+        assert cards.region.y >= article.region.bottom - 1
+        assert article.size.width >= 70
+        assert small.screen.query_one(Footer).region.height == 1
+
+
+async def test_resize_rewraps_paragraphs(long_article):
+    async with long_article.run_test(size=(120, 40)) as pilot:
+        article = view(long_article)
+        wide_rows = article.layout_.rows
+        await pilot.resize_terminal(40, 40)
+        await pilot.pause()
+        assert article.layout_.rows > wide_rows
