@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotations.errors import Problem
-from annotations.yamlsafe import LineMap, Path, describe, format_path
+from annotations.yamlsafe import LineMap, NumberLikeText, Path, describe, format_path
 
 CARD_KINDS = ("person", "place", "organisation", "thing", "event", "term")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -159,7 +159,7 @@ class Validator:
         return ok
 
     def _text(self, spec: Field, value: Any, path: Path) -> bool:
-        if not isinstance(value, str):
+        if not isinstance(value, str) or isinstance(value, NumberLikeText):
             hint = " (put it in quotes to make it text)" if value is not None else ""
             self.problem(path, f"expected text, got {describe(value)}{hint}")
             return False

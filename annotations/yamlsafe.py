@@ -8,6 +8,7 @@ can neither run code nor expand into a memory bomb, and a value is never silentl
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import yaml
@@ -34,6 +35,17 @@ _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
 Path = tuple[str | int, ...]
+
+# Plain scalars that PyYAML (YAML 1.1) reads as text but YAML 1.2 and most editors read as a
+# number, such as 1e3 or 0o17: a text field holding one is refused, so that no tool disagrees.
+_YAML12_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+)
+
+
+class NumberLikeText(str):
+    """Unquoted text that YAML 1.2 would read as a number (kept as text, flagged for checks)."""
 
 
 class LineMap:
@@ -76,6 +88,8 @@ def describe(value: Any) -> str:
         return f"a date ({value.isoformat()})"
     if value is None:
         return "nothing (null)"
+    if isinstance(value, NumberLikeText):
+        return f"{value}, which YAML 1.2 reads as a number"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
@@ -139,6 +153,12 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 raise self.fail(node, path, f"the tag {node.tag!r} is not allowed")
+            if (
+                not node.style
+                and node.tag == "tag:yaml.org,2002:str"
+                and _YAML12_NUMBER.fullmatch(node.value)
+            ):
+                return NumberLikeText(node.value)
             try:
                 return self.constructor.construct_object(node, deep=False)
             except (yaml.YAMLError, ValueError, OverflowError) as error:

@@ -1,0 +1,99 @@
+"""The command line: every problem found before the screen starts is one line, exit status 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess, *lines: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == list(lines)
+
+
+def test_missing_article(tmp_path):
+    result = run(str(tmp_path / "nope.txt"))
+    assert_clean_failure(result, f"error: {tmp_path / 'nope.txt'}: no such article file")
+
+
+def test_article_in_another_encoding_suggests_encoding(tmp_path):
+    article = tmp_path / "latin.txt"
+    article.write_bytes("Caf\u00e9 society\n".encode("cp1252"))
+    result = run(str(article))
+    assert_clean_failure(
+        result,
+        f"error: {article}:1: is not valid utf-8 text (byte 0xe9 at offset 3); if it is text in"
+        " another encoding, give --encoding, for example --encoding cp1252",
+    )
+
+
+def test_unknown_encoding(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("text\n")
+    result = run(str(article), "--encoding", "klingon")
+    assert_clean_failure(result, f"error: {article}: unknown encoding 'klingon'")
+
+
+def test_binary_file_is_refused(tmp_path):
+    article = tmp_path / "image.png"
+    article.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    result = run(str(article))
+    assert_clean_failure(result, f"error: {article}: looks like a binary file, not a article text")
+
+
+def test_bad_cards_file_reports_every_problem(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Alpha text.\n")
+    cards = tmp_path / "cards.yaml"
+    cards.write_text(
+        "version: 1\ncards:\n  - id: Alpha\n    title: 1e3\n    kind: person\n"
+        "    summary: s\n    as_of: 2026-01-01\n    aliases: [Alpha]\n"
+    )
+    result = run(str(article), "--cards", str(cards))
+    assert_clean_failure(
+        result,
+        f"error: {cards}:3: cards[0].id: 'Alpha' is not a valid id"
+        " (lowercase letters, digits, hyphens)",
+        f"error: {cards}:4: cards[0].title: expected text, got 1e3, which YAML 1.2 reads as"
+        " a number (put it in quotes to make it text)",
+    )
+
+
+def test_missing_cards_file(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Alpha text.\n")
+    result = run(str(article), "--cards", str(tmp_path / "none.yaml"))
+    assert_clean_failure(result, f"error: {tmp_path / 'none.yaml'}: no such cards file")
+
+
+def test_version_and_help():
+    version = run("--version")
+    assert version.returncode == 0
+    assert version.stdout.startswith("annotated-reader ")
+    helped = run("-h")
+    assert helped.returncode == 0
+    assert "--cards FILE" in helped.stdout
+    assert "builtin" in helped.stdout
+
+
+@pytest.mark.parametrize("argument", ["--cards", "--no-such-option"])
+def test_usage_errors_exit_2(argument):
+    result = run(argument)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "usage: annotated-reader" in result.stderr
