@@ -9,6 +9,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from annotations.notes_store import NotesStore
 from annotations.reading import Reading
 from reader.article_view import ArticleView
 from reader.card_pane import CardPane
@@ -29,21 +30,21 @@ class ReaderApp(App[int]):
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
     ]
 
-    def __init__(self, reading: Reading, *, notes_path: Path | None = None) -> None:
+    def __init__(self, reading: Reading, store: NotesStore) -> None:
         super().__init__()
         self.reading = reading
-        self.notes_path = notes_path
+        self.store = store
         self.sub_title = reading.title
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.reading)
+        return ReaderScreen(self.reading, self.store)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.notes_location()))
 
     def notes_location(self) -> str:
-        return str(self.notes_path) if self.notes_path else ""
+        return str(self.store.path)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -61,6 +62,14 @@ class ReaderApp(App[int]):
                     _runner(owner, binding.action),
                 )
         yield SystemCommand("Help", "Every key, grouped (?)", self.action_help)
+        yield SystemCommand(
+            "Notes: start a fresh file",
+            "Set an unreadable notes file aside (kept, not deleted) and save to a fresh one",
+            screen.action_fresh_notes,
+        )
+        yield SystemCommand(
+            "Notes: reload the file", "Read the notes file again", screen.action_reload_notes
+        )
 
 
 def _runner(owner, action: str):
@@ -71,5 +80,9 @@ def _runner(owner, action: str):
 
 
 def make_app(reading: Reading, *, notes_path: Path | None = None) -> ReaderApp:
-    """Build the app from an already loaded reading (the CLI and the tests both use this)."""
-    return ReaderApp(reading, notes_path=notes_path)
+    """Build the app from an already loaded reading (the CLI and the tests both use this).
+
+    The notes file is read here, before the screen starts; an unreadable one does not stop
+    the reader (its notes stay safe on disk and the screen says what is wrong).
+    """
+    return ReaderApp(reading, NotesStore.open(reading.article, notes_path))

@@ -90,6 +90,9 @@ class ArticleView(ScrollView, can_focus=True):
                 id="article.mention-next"),
         Binding("left_square_bracket", "mention_previous", "Previous mention", show=False,
                 id="article.mention-previous"),
+        Binding("v", "select", "Select", id="article.select"),
+        Binding("escape", "drop_selection", "Drop selection", show=False,
+                id="article.drop-selection"),
     ]
 
     @dataclass
@@ -111,7 +114,9 @@ class ArticleView(ScrollView, can_focus=True):
         self.shown_card_id: str | None = None
         """The card on show in the card pane, for `]` and `[`."""
         self.note_spans: NoteSpans = lambda start, end: []
-        self.link_stops: Callable[[], list[int]] | None = None
+        """Where notes are drawn; the screen points it at the notes store."""
+        self.extra_stop: Callable[[int, bool], int | None] = lambda offset, backwards: None
+        """The next (or previous) note start from an offset, so Tab visits notes too."""
         self._layout: Layout | None = None
         self._styles: dict[tuple[str, ...], Style] = {}
 
@@ -195,18 +200,28 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def selection(self) -> tuple[int, int] | None:
-        """The selected [start, end), cursor included, while selecting."""
+        """The selected [start, end) while selecting: from anchor to cursor, whole words.
+
+        Both ends snap outwards to the word (or linked mention) they fall in, so a selection
+        grown with `w` never cuts a word in half.
+        """
         if self.anchor is None:
             return None
         low, high = sorted((self.anchor, self.cursor))
-        return low, min(high + 1, len(self.text))
+        first = self.span_at(low)
+        last = self.span_at(high)
+        return (first[0] if first else low), (last[1] if last else min(high + 1, len(self.text)))
+
+    def span_at(self, offset: int) -> tuple[int, int] | None:
+        """The linked mention, or else the word, covering `offset`."""
+        mention = self.reading.links.at(offset)
+        if mention:
+            return mention.start, mention.end
+        return motion.token_at(self.text, offset)
 
     def cursor_span(self) -> tuple[int, int] | None:
         """What an action applies to with nothing selected: the mention or word at the cursor."""
-        mention = self.reading.links.at(self.cursor)
-        if mention:
-            return mention.start, mention.end
-        return motion.token_at(self.text, self.cursor)
+        return self.span_at(self.cursor)
 
     def target_span(self) -> tuple[int, int] | None:
         """The selection, or else the mention or word under the cursor."""
@@ -293,32 +308,40 @@ class ArticleView(ScrollView, can_focus=True):
         paragraphs = self.reading.article.paragraphs
         self.move_to(paragraphs[-1][0] if paragraphs else 0)
 
-    def _stops(self) -> list[int]:
-        if self.link_stops is not None:
-            return self.link_stops()
-        return self.reading.links.starts
-
     def action_link_next(self) -> None:
-        import bisect
-
-        stops = self._stops()
-        index = bisect.bisect_right(stops, self.cursor)
-        if index < len(stops):
-            self.move_to(stops[index])
+        mention = self.reading.links.next_after(self.cursor)
+        stops = [mention.start] if mention else []
+        note = self.extra_stop(self.cursor, False)
+        if note is not None and note > self.cursor:
+            stops.append(note)
+        if stops:
+            self.move_to(min(stops))
         else:
             self.app.bell()
 
     def action_link_previous(self) -> None:
-        import bisect
-
-        stops = self._stops()
         current = self.cursor_span()
-        here = current[0] if current else self.cursor
-        index = bisect.bisect_left(stops, min(here, self.cursor)) - 1
-        if index >= 0:
-            self.move_to(stops[index])
+        here = min(current[0], self.cursor) if current else self.cursor
+        mention = self.reading.links.previous_before(here)
+        stops = [mention.start] if mention else []
+        note = self.extra_stop(here, True)
+        if note is not None and note < here:
+            stops.append(note)
+        if stops:
+            self.move_to(max(stops))
         else:
             self.app.bell()
+
+    def action_select(self) -> None:
+        """`v`: start a selection at the cursor (again: drop it)."""
+        self.anchor = None if self.anchor is not None else self.cursor
+        self.refresh()
+
+    def action_drop_selection(self) -> None:
+        if self.anchor is None:
+            return
+        self.anchor = None
+        self.refresh()
 
     def action_mention_next(self) -> None:
         self._mention_step(1)

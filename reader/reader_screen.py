@@ -10,35 +10,40 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from annotations.card_history import CardHistory
+from annotations.notes_store import NotesStore
 from annotations.reading import Reading
 from annotations.sanitize import display_text
 from reader.article_view import ArticleView
 from reader.card_pane import CardPane
+from reader.notes_actions import NOTE_BINDINGS, NotesActions
 
 NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
 
 
-class ReaderScreen(Screen):
-    """The main screen: header, article, card pane, footer."""
+class ReaderScreen(NotesActions, Screen):
+    """The main screen: header, article, card pane, notes status, footer."""
 
     BINDINGS = [
+        *NOTE_BINDINGS,
         Binding("enter", "focus_cards", "Card", id="screen.focus-cards"),
         Binding("backspace,alt+left", "card_back", "Back", show=False, id="screen.card-back"),
         Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
         Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
     ]
 
-    def __init__(self, reading: Reading) -> None:
+    def __init__(self, reading: Reading, store: NotesStore) -> None:
         super().__init__()
         self.reading = reading
         self.history = CardHistory()
+        self.init_notes(store)
 
     def compose(self):
         yield Static(self.header_text(), id="header")
         with Container(id="body"):
             yield ArticleView(self.reading, id="article")
             yield CardPane(self.reading, id="cards")
+        yield Static(id="status")
         yield Footer()
 
     def header_text(self) -> Text:
@@ -59,6 +64,7 @@ class ReaderScreen(Screen):
         return self.query_one(CardPane)
 
     def on_mount(self) -> None:
+        self.wire_notes()
         self.article.focus()
         self.set_narrow(self.app.size.width)
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
@@ -87,8 +93,9 @@ class ReaderScreen(Screen):
         self.cards.show(card, self.extra_for_cursor())
 
     def extra_for_cursor(self) -> Text | None:
-        """Text to show above the card for what is under the cursor (notes add theirs)."""
-        return None
+        """The note under the cursor, shown above the card."""
+        note = self.note_under_cursor()
+        return self.note_text(note) if note is not None else None
 
     def refresh_extra(self) -> None:
         self.cards.show(self.cards.card, self.extra_for_cursor())

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui_helpers import build_app
+from pathlib import Path
+
+from tests.ui_helpers import build_app as build_any_app
 
 SIZES = [(120, 40), (80, 24)]
+# A fixed notes path keeps the status line identical on every machine; nothing is saved to it.
+NOTES = Path("/nonexistent/annotated-reader/sochi.notes.yaml")
+
+
+def build_app():
+    return build_any_app(notes_path=NOTES)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])

@@ -1,0 +1,126 @@
+"""Provides the notes file, version 1: strict parsing with every problem located, and writing.
+
+The format (see the README) is one YAML document::
+
+    version: 1
+    article:
+      title: Sochi 2021
+      sha256: 3f...            # of the article text the positions refer to
+    notes:
+      - id: 01JD3Q5V8K2M4N6P7R9S0T1U2V
+        quote:
+          exact: marriage of convenience
+          prefix: "a continuation of a "
+          suffix: " between Russia and"
+        position: {start: 2511, end: 2534}
+        note: |
+          Ellehuus's framing; compare the Kremlin readout.
+        tags: [analysis]
+        color: yellow
+        created: 2026-11-28T05:00:00Z
+        updated: 2026-11-28T05:00:00Z
+
+One optional key per note, `conflict:`, holds the other version of a note that two copies of the
+reader changed at the same time (keys quote, position, note, tags, color, updated); the note itself
+holds this copy's version until the user chooses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotations import files
+from annotations.notes import Note, Quote, format_time
+from annotations.notes_schema import Checker
+from annotations.yamlemit import flow_list, scalar, text_value
+from annotations.yamlsafe import load_yaml
+
+VERSION = 1
+"""The notes file format this reader reads and writes."""
+
+
+@dataclass
+class NotesDocument:
+    """A whole notes file: which article text the positions refer to, and the notes."""
+
+    title: str = ""
+    """The article's name, for a person reading the file."""
+    sha256: str = ""
+    """The sha256 of the article text the position hints were taken from."""
+    notes: list[Note] = field(default_factory=list)
+    """The notes, in any order (they are written sorted by position)."""
+
+
+def parse_notes(text: str, file: str) -> NotesDocument:
+    """Parse a notes file strictly; raise AnnotationError listing every problem."""
+    data, lines = load_yaml(text, file)
+    checker = Checker(file, lines)
+    title, sha256, notes = checker.document(data)
+    checker.raise_problems()
+    return NotesDocument(title, sha256, notes)
+
+
+def read_notes_text(path: Path) -> str | None:
+    """The notes file's text, or None when there is no file yet (AnnotationError if unreadable)."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError:
+        pass  # read_text reports it in the user's words.
+    return files.read_text(path, limit=files.MAX_YAML_BYTES, what="notes")
+
+
+def load_notes(path: Path) -> NotesDocument | None:
+    """Read and parse a notes file; None when it does not exist."""
+    text = read_notes_text(path)
+    return None if text is None else parse_notes(text, str(path))
+
+
+def sort_key(note: Note) -> tuple[int, int, str]:
+    return (note.start, note.end, note.id)
+
+
+def dump_notes(document: NotesDocument) -> str:
+    """The file's text: stable key order, notes by position, so a diff shows only what changed."""
+    out = [
+        f"version: {VERSION}",
+        "article:",
+        f"  title: {scalar(document.title)}",
+        f"  sha256: {scalar(document.sha256)}",
+    ]
+    if not document.notes:
+        out.append("notes: []")
+    else:
+        out.append("notes:")
+    for note in sorted(document.notes, key=sort_key):
+        out.append(f"  - id: {scalar(note.id)}")
+        out += _body(note.quote, note.start, note.end, note.note, note.tags, note.color, 4)
+        out.append(f"    created: {format_time(note.created)}")
+        out.append(f"    updated: {format_time(note.updated)}")
+        if note.conflict is not None:
+            other = note.conflict
+            out.append("    conflict:")
+            out += _body(
+                other.quote, other.start, other.end, other.note, other.tags, other.color, 6
+            )
+            out.append(f"      updated: {format_time(other.updated)}")
+    return "\n".join(out) + "\n"
+
+
+def _body(
+    quote: Quote, start: int, end: int, note: str, tags: tuple[str, ...], color: str, indent: int
+) -> list[str]:
+    """The lines a note and a conflict share, at `indent` spaces."""
+    pad = " " * indent
+    return [
+        f"{pad}quote:",
+        f"{pad}  exact: {text_value(quote.exact, indent + 4)}",
+        f"{pad}  prefix: {text_value(quote.prefix, indent + 4)}",
+        f"{pad}  suffix: {text_value(quote.suffix, indent + 4)}",
+        f"{pad}position: {{start: {start}, end: {end}}}",
+        f"{pad}note: {text_value(note, indent + 2)}",
+        f"{pad}tags: {flow_list(tags)}",
+        f"{pad}color: {scalar(color)}",
+    ]

@@ -1,0 +1,405 @@
+"""Provides NotesStore: one article's notes in memory, their places in its text, and safe saving.
+
+The UI thread reads and edits the store; `save()` may run on a worker thread at the same time. A
+threading lock guards the notes, and a save works on a snapshot taken under it, so the screen never
+waits for the disk. Saving never loses a note: a file that does not parse is never overwritten, a
+failed write leaves the old file and keeps the notes in memory for the next try, and a file changed
+by another reader is merged by note id before it is replaced.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Literal
+
+from annotations.anchoring import make_quote, place_notes, reanchor_all
+from annotations.article import Article
+from annotations.errors import AnnotationError
+from annotations.history import Change, History, Kind
+from annotations.notes import COLORS, DEFAULT_COLOR, Note, Placement, new_id, utc_now
+from annotations.notes_file import NotesDocument, parse_notes, read_notes_text
+from annotations.notes_index import SpanIndex
+from annotations.notes_paths import default_notes_path
+from annotations.notes_schema import clean_tags
+from annotations.notes_sync import SaveResult, failure, move_aside, sync_file
+
+log = logging.getLogger(__name__)
+
+__all__ = ["NotesStore", "SaveResult", "default_notes_path"]
+
+
+class NotesStore:
+    """The notes of one article, kept in one notes file."""
+
+    def __init__(self, article: Article, path: Path | None = None, *, lock_timeout: float = 10.0):
+        self.article = article
+        """The article the notes are placed in (its current text)."""
+        self.path = Path(path) if path is not None else default_notes_path(article)
+        """The notes file: `--notes FILE`, or the default one for this article."""
+        self.lock_timeout = lock_timeout
+        """Seconds a save waits for another reader's save before reporting failure."""
+        self.broken: AnnotationError | None = None
+        """Why the notes file can't be read, while it can't: it is then never overwritten."""
+        self.last_save: SaveResult | None = None
+        """The outcome of the last save, for the footer."""
+        self.last_color = DEFAULT_COLOR
+        """The colour last chosen, which a plain highlight (H) reuses."""
+        self._lock = threading.RLock()
+        self._save_lock = threading.Lock()
+        self._notes: dict[str, Note] = {}
+        self._placements: dict[str, Placement] = {}
+        self._base: dict[str, Note] = {}
+        self._disk_text: str | None = None
+        self._history = History()
+        self._revision = 0
+        self._saved_revision = 0
+        self._index: SpanIndex | None = None
+
+    @classmethod
+    def open(cls, article: Article, path: Path | None = None, **options) -> NotesStore:
+        """A store with the notes file read (or noted as broken): what the CLI and the app use."""
+        store = cls(article, path, **options)
+        store.load()
+        return store
+
+    # Loading -----------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the notes file and place every note. A bad file sets `broken`; nothing raises."""
+        try:
+            text = read_notes_text(self.path)
+            document = None if text is None else parse_notes(text, str(self.path))
+        except AnnotationError as error:
+            log.warning("notes file not loaded: %s", error)
+            with self._lock:
+                self.broken = error
+                self._base, self._disk_text = {}, None
+            return
+        notes, placements = self.place(document.notes if document else [], document)
+        with self._lock:
+            self.broken = None
+            self._notes, self._placements = dict(notes), placements
+            self._base, self._disk_text = dict(notes), text
+            self._history = History()
+            self._revision = self._saved_revision = 0
+            self._index = None
+
+    def place(
+        self, notes: Iterable[Note], document: NotesDocument | None = None
+    ) -> tuple[dict[str, Note], dict[str, Placement]]:
+        """Place notes in the current text; their position hints move to where they now stand."""
+        trusted = document is not None and document.sha256 == self.article.sha256
+        return place_notes(self.article.text, notes, trusted=trusted)
+
+    # Reading (any thread) ----------------------------------------------------------------------
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every note, placed ones in text order first, then orphans."""
+        return self.notes_in_text_order() + self.orphans()
+
+    def get(self, note_id: str) -> Note | None:
+        with self._lock:
+            return self._notes.get(note_id)
+
+    def placement(self, note_id: str) -> Placement:
+        with self._lock:
+            return self._placements.get(note_id, Placement.orphan())
+
+    @property
+    def placements(self) -> dict[str, Placement]:
+        """Where each note stands in the current text, by note id (a copy)."""
+        with self._lock:
+            return dict(self._placements)
+
+    def notes_in_text_order(self) -> list[Note]:
+        """Placed notes (exact and approximate) by start, then end."""
+        with self._lock:
+            return [self._notes[note_id] for note_id in self._sorted().ids()]
+
+    def orphans(self) -> list[Note]:
+        """Notes that could not be placed, by their old position: listed apart, re-attachable."""
+        return self._in_state("orphan")
+
+    def approximate(self) -> list[Note]:
+        """Notes placed on a close match, for the user to confirm (reattach) or move."""
+        return self._in_state("approximate")
+
+    def conflicts(self) -> list[Note]:
+        """Notes changed here and elsewhere at once: ours in the note, theirs in `conflict`."""
+        with self._lock:
+            return sorted((n for n in self._notes.values() if n.conflict), key=_hint_order)
+
+    def _in_state(self, state: str) -> list[Note]:
+        with self._lock:
+            found = [n for n in self._notes.values() if self._placements[n.id].state == state]
+            return sorted(found, key=_hint_order)
+
+    def all_tags(self) -> list[str]:
+        """Every tag in use, most used first, for completion in the editor."""
+        with self._lock:
+            counts: dict[str, int] = {}
+            for note in self._notes.values():
+                for tag in note.tags:
+                    counts[tag] = counts.get(tag, 0) + 1
+        return sorted(counts, key=lambda tag: (-counts[tag], tag))
+
+    def notes_at(self, offset: int) -> list[Note]:
+        """Placed notes covering the character at `offset`, by start (a bisect, not a scan)."""
+        return self.notes_overlapping(offset, offset + 1)
+
+    def notes_overlapping(self, start: int, end: int) -> list[Note]:
+        """Placed notes with any character in [start, end), e.g. the lines on screen, by start."""
+        with self._lock:
+            return [self._notes[note_id] for note_id in self._sorted().overlapping(start, end)]
+
+    def next_note(self, offset: int, *, backwards: bool = False) -> Note | None:
+        """The first placed note starting after `offset` (or before it), for Tab."""
+        with self._lock:
+            index = self._sorted()
+            note_id = index.before(offset) if backwards else index.after(offset)
+            return None if note_id is None else self._notes[note_id]
+
+    def _sorted(self) -> SpanIndex:
+        if self._index is None:
+            self._index = SpanIndex(self._placements)
+        return self._index
+
+    @property
+    def revision(self) -> int:
+        """Grows with every change, including notes merged in from another reader."""
+        return self._revision
+
+    @property
+    def dirty(self) -> bool:
+        """True while some change has not been saved."""
+        return self._revision != self._saved_revision or self.broken is not None
+
+    @property
+    def status_message(self) -> str:
+        """One line for the footer: where the notes are kept, and whether the last save worked."""
+        with self._lock:
+            if self.broken is not None:
+                first = self.broken.problems[0] if self.broken.problems else self.broken
+                return (
+                    f"Notes file does not load ({first}); it is not overwritten. "
+                    f"{len(self._notes)} notes kept in memory."
+                )
+            if self.last_save is not None and not self.last_save.ok:
+                return self.last_save.message
+            return f"Notes: {self.path}" + (" (saved)" if self.last_save else "")
+
+    # Editing (UI thread) -----------------------------------------------------------------------
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        note: str = "",
+        tags: Iterable[str] = (),
+        color: str | None = None,
+    ) -> Note:
+        """A new note on text[start:end]; raises ValueError for an empty range or a bad tag."""
+        color = self._color(color or self.last_color)
+        quote = make_quote(self.article.text, start, end)
+        now = utc_now()
+        made = Note(new_id(), quote, start, end, note, clean_tags(tags), color, now, now)
+        self._apply("add", None, made, Placement(start, end, "exact"))
+        return made
+
+    def edit(
+        self,
+        note_id: str,
+        *,
+        note: str | None = None,
+        tags: Iterable[str] | None = None,
+        color: str | None = None,
+    ) -> Note:
+        """Change a note's text, tags or colour; KeyError for an unknown id."""
+        with self._lock:
+            old = self._require(note_id)
+            new = replace(
+                old,
+                note=old.note if note is None else note,
+                tags=old.tags if tags is None else clean_tags(tags),
+                color=old.color if color is None else self._color(color),
+            )
+            if new == old:
+                return old
+            kind: Kind = "color" if new.content()[:3] == old.content()[:3] else "edit"
+            self._apply(kind, old, replace(new, updated=utc_now()), self._placements[note_id])
+            return self._notes[note_id]
+
+    def delete(self, note_id: str) -> Note:
+        """Delete a note (undo brings it back); KeyError for an unknown id."""
+        with self._lock:
+            old = self._require(note_id)
+            self._apply("delete", old, None, None)
+            return old
+
+    def reattach(self, note_id: str, start: int, end: int) -> Note:
+        """Put a note on text[start:end]: confirms an approximate place, or places an orphan."""
+        with self._lock:
+            old = self._require(note_id)
+            quote = make_quote(self.article.text, start, end)
+            new = replace(old, quote=quote, start=start, end=end, updated=utc_now())
+            self._apply("reattach", old, new, Placement(start, end, "exact"))
+            return new
+
+    def resolve_conflict(self, note_id: str, keep: Literal["ours", "theirs"]) -> Note:
+        """Settle a conflict by keeping this copy's version or the other one."""
+        with self._lock:
+            old = self._require(note_id)
+            other = old.conflict
+            if other is None:
+                return old
+            new = old.settled(other if keep == "theirs" else None, utc_now())
+            placement = reanchor_all(self.article.text, [new])[note_id]
+            self._apply("resolve", old, new, placement)
+            return new
+
+    def undo(self) -> Change | None:
+        """Undo the session's last change; returns it (None when there is nothing to undo)."""
+        with self._lock:
+            change = self._history.undo()
+            if change is not None:
+                self._restore(change, change.before, expected=change.after)
+            return change
+
+    def redo(self) -> Change | None:
+        """Redo the last undone change; returns it (None when there is nothing to redo)."""
+        with self._lock:
+            change = self._history.redo()
+            if change is not None:
+                self._restore(change, change.after, expected=change.before)
+            return change
+
+    def _restore(self, change: Change, target: Note | None, expected: Note | None) -> None:
+        """Put back one version of a note, without losing words a merge brought in meanwhile."""
+        current = self._notes.get(change.note_id)
+        if current is not expected and current is not None:
+            # Another reader's version arrived since this change: keep it beside ours.
+            if target is None:
+                return
+            if current.conflict is not None and change.kind != "resolve":
+                target = replace(target, conflict=current.conflict)
+            elif current.content() != target.content() and current.conflict is None:
+                target = replace(target, conflict=current.as_conflict())
+        self._put(change.note_id, target)
+
+    @property
+    def can_undo(self) -> bool:
+        return self._history.can_undo
+
+    @property
+    def can_redo(self) -> bool:
+        return self._history.can_redo
+
+    def _require(self, note_id: str) -> Note:
+        note = self._notes.get(note_id)
+        if note is None:
+            raise KeyError(f"no note with id {note_id!r}")
+        return note
+
+    def _color(self, color: str) -> str:
+        if color not in COLORS:
+            raise ValueError(f"{color!r} is not a colour; use {', '.join(COLORS)}")
+        return color
+
+    def _apply(
+        self, kind: Kind, before: Note | None, after: Note | None, where: Placement | None
+    ) -> None:
+        with self._lock:
+            self._history.record(Change(kind, before, after))
+            self._put((after or before).id, after, where)  # type: ignore[union-attr]
+            if after is not None:
+                self.last_color = after.color
+
+    def _put(self, note_id: str, note: Note | None, where: Placement | None = None) -> None:
+        """Set one note (None removes it) and its placement; the caller holds the lock."""
+        if note is None:
+            self._notes.pop(note_id, None)
+            self._placements.pop(note_id, None)
+        else:
+            self._notes[note_id] = note
+            if where is None:
+                where = reanchor_all(self.article.text, [note])[note_id]
+            self._placements[note_id] = where
+        self._revision += 1
+        self._index = None
+
+    # Saving (any thread) -----------------------------------------------------------------------
+
+    def save(self) -> SaveResult:
+        """Merge with the file on disk and write it atomically; never raises for I/O trouble."""
+        with self._save_lock:
+            with self._lock:
+                ours, base, known = dict(self._notes), self._base, self._disk_text
+                revision, changed = self._revision, self.dirty
+            try:
+                outcome = sync_file(
+                    self.path,
+                    self.article,
+                    self.place,
+                    ours,
+                    base,
+                    known,
+                    changed=changed,
+                    timeout=self.lock_timeout,
+                )
+            except AnnotationError as error:
+                with self._lock:
+                    self.broken = error
+                reason = f"the notes file does not load ({error.problems[0]})"
+                result = SaveResult(False, self.status_message, reason=reason)
+            except Exception as error:  # noqa: BLE001 - any failure must keep the notes in memory
+                result = failure(self.path, error, len(ours))
+            else:
+                result = outcome.result
+                self._adopt(ours, outcome.notes, outcome.text, revision)
+            with self._lock:
+                self.last_save = result
+            if not result.ok:
+                log.warning("%s", result.message)
+            return result
+
+    def _adopt(
+        self, snapshot: dict[str, Note], merged: dict[str, Note], text: str | None, revision: int
+    ) -> None:
+        """Take in what a save merged, except notes the user changed while it ran."""
+        with self._lock:
+            changed = [
+                note_id
+                for note_id in set(snapshot) | set(merged)
+                if self._notes.get(note_id) is snapshot.get(note_id)
+                and merged.get(note_id) is not snapshot.get(note_id)
+            ]
+            new = [merged[note_id] for note_id in changed if note_id in merged]
+            placements = reanchor_all(self.article.text, new, trusted=True)
+            untouched = revision == self._revision
+            for note_id in changed:
+                self._put(note_id, merged.get(note_id), placements.get(note_id))
+            if untouched:
+                self._saved_revision = self._revision
+            self._base, self._disk_text, self.broken = merged, text, None
+
+    def start_fresh(self) -> SaveResult:
+        """Move a broken notes file aside (to NAME.broken-<time>) and save the notes in memory."""
+        with self._save_lock:
+            try:
+                move_aside(self.path, self.lock_timeout)
+            except Exception as error:  # noqa: BLE001 - report, keep everything in memory
+                return failure(self.path, error, len(self._notes))
+            with self._lock:
+                self.broken = None
+                self._base, self._disk_text = {}, None
+                self._revision += 1
+        return self.save()
+
+
+def _hint_order(note: Note) -> tuple[int, int, str]:
+    return (note.start, note.end, note.id)

@@ -1,0 +1,146 @@
+"""Provides one save of a notes file: lock, re-read, merge what others wrote, write atomically.
+
+Kept apart from the store so the steps that touch the disk read top to bottom in one place, and
+so every failure is turned into one message a user can act on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import filelock
+
+from annotations import files
+from annotations.article import Article
+from annotations.merge import merge
+from annotations.notes import Note, Placement
+from annotations.notes_file import NotesDocument, dump_notes, parse_notes, read_notes_text
+
+Place = Callable[..., tuple[dict[str, Note], dict[str, Placement]]]
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did, for the footer and the CLI."""
+
+    ok: bool
+    """True when the notes are on disk (or there was nothing to write)."""
+    message: str
+    """One line for the user: where the notes went, or why they did not."""
+    merged: int = 0
+    """Notes added, changed or deleted by another reader and taken in by this save."""
+    conflicts: tuple[str, ...] = ()
+    """Ids of notes newly in conflict (changed here and elsewhere)."""
+    reason: str = ""
+    """When not ok, why, in a few words (the message says it in full)."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    result: SaveResult
+    notes: dict[str, Note]
+    """The notes now on disk, by id."""
+    text: str | None
+    """The file's text now on disk (None when there is still no file)."""
+
+
+def lock_for(path: Path, timeout: float) -> filelock.FileLock:
+    """The lock every reader takes around a save of `path` (a sibling file, NAME.lock)."""
+    return filelock.FileLock(f"{path}.lock", timeout=timeout, thread_local=False)
+
+
+def sync_file(
+    path: Path,
+    article: Article,
+    place: Place,
+    ours: dict[str, Note],
+    base: dict[str, Note],
+    known: str | None,
+    *,
+    changed: bool,
+    timeout: float,
+) -> Outcome:
+    """Save `ours` to `path`, merging first if the file changed since it was `known`.
+
+    Raises AnnotationError when the file on disk can't be read or parsed (it is then left alone),
+    and OSError or filelock.Timeout when it can't be written (the old file is then intact).
+    """
+    with lock_for(path, timeout):
+        disk = read_notes_text(path)
+        if disk == known and not changed:
+            return Outcome(SaveResult(True, f"Notes saved in {path}"), ours, disk)
+        merged, taken, conflicts = ours, 0, ()
+        if disk is not None and disk != known:
+            document = parse_notes(disk, str(path))
+            theirs, _ = place(document.notes, document)
+            result = merge(base, ours, theirs)
+            merged, taken, conflicts = result.notes, result.taken, tuple(result.conflicts)
+        text: str | None = disk
+        if merged or disk is not None:
+            document = NotesDocument(article.name, article.sha256, list(merged.values()))
+            text = dump_notes(document)
+            if text != disk:
+                files.write_atomically(path, text)
+    message = f"Notes saved in {path}"
+    if taken:
+        message += f"; {_count(taken, 'change')} from another reader merged in"
+    if conflicts:
+        message += f"; {_count(len(conflicts), 'note')} changed in both places (both versions kept)"
+    return Outcome(SaveResult(True, message, taken, conflicts), merged, text)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EIO: "an input/output error (the disk or network share failed)",
+    errno.EROFS: "the folder is on a read-only file system",
+    errno.EACCES: "permission denied: the folder can't be written",
+    errno.EPERM: "permission denied: the folder can't be written",
+    errno.EISDIR: "the notes path is a folder, not a file",
+    errno.ENOTDIR: "a part of the notes path is a file, not a folder",
+}
+
+
+def failure(path: Path, error: BaseException, count: int) -> SaveResult:
+    """The result of a save that failed: why, and that the notes are safe in memory."""
+    reason = failure_reason(error)
+    message = (
+        f"Notes not saved to {path}: {reason}. {_count(count, 'note')} kept in memory, to be"
+        " saved on the next try."
+    )
+    return SaveResult(False, message, reason=reason)
+
+
+def failure_reason(error: BaseException) -> str:
+    """Why a save failed, in a few words a user can act on."""
+    if isinstance(error, filelock.Timeout):
+        reason = "another copy of the reader kept the notes file locked; try again"
+    elif isinstance(error, OSError):
+        reason = _REASONS.get(error.errno or 0) or error.strerror or str(error)
+    else:
+        reason = f"{type(error).__name__}: {error}"
+    return reason
+
+
+def move_aside(path: Path, timeout: float) -> Path | None:
+    """Rename a bad notes file to NAME.broken-<UTC time> (never deleted); the new name or None."""
+    with lock_for(path, timeout):
+        if not os.path.lexists(path):
+            return None
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = path.with_name(f"{path.name}.broken-{stamp}")
+        number = 1
+        while os.path.lexists(target):
+            number += 1
+            target = path.with_name(f"{path.name}.broken-{stamp}-{number}")
+        os.rename(path, target)
+        return target

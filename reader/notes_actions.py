@@ -1,0 +1,249 @@
+"""Provides NotesActions: the reader screen's note keys, each a thin call on the NotesStore.
+
+Saving runs in a worker thread so the screen never waits for the disk; changes made while a save
+runs are picked up by one more save straight after it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.widgets import Static
+
+from annotations.notes import Note
+from annotations.notes_store import NotesStore
+from annotations.sanitize import display_text
+from reader.article_view import ArticleView
+from reader.note_editor import NoteDraft, NoteEditor
+from reader.notes_list import ListChoice, NotesList
+
+NOTE_BINDINGS = [
+    Binding("a", "annotate", "Annotate", id="notes.annotate"),
+    Binding("H", "highlight", "Highlight", show=False, id="notes.highlight"),
+    Binding("E", "edit_note", "Edit note", show=False, id="notes.edit"),
+    Binding("d", "delete_note", "Delete note", show=False, id="notes.delete"),
+    Binding("u", "undo", "Undo", show=False, id="notes.undo"),
+    Binding("ctrl+r", "redo", "Redo", show=False, id="notes.redo"),
+    Binding("A", "list_notes", "Notes", id="notes.list"),
+]
+
+
+class NotesActions:
+    """Mixed into ReaderScreen: note actions, the note under the cursor, and background saves."""
+
+    store: NotesStore
+    article: ArticleView
+
+    def init_notes(self, store: NotesStore) -> None:
+        self.store = store
+        self._save_lock = threading.Lock()
+        self._save_again = False
+        self._saving = False
+
+    def wire_notes(self) -> None:
+        """Let the article draw notes and stop at them with Tab."""
+        view = self.article
+        view.note_spans = self.note_spans
+        view.extra_stop = self.note_stop
+        self.show_status()
+        if self.store.broken is not None:
+            self.notify(
+                f"Your notes file could not be read; new notes are kept in memory.\n"
+                f"{self.store.broken.problems[0]}",
+                severity="error",
+                timeout=15,
+            )
+
+    # What the article and card pane show -------------------------------------------------------
+
+    def note_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        placements = self.store.placements
+        spans = []
+        for note in self.store.notes_overlapping(start, end):
+            where = placements.get(note.id)
+            if where is not None and where.placed:
+                spans.append((where.start, where.end, note.color))
+        return spans
+
+    def note_stop(self, offset: int, backwards: bool) -> int | None:
+        note = self.store.next_note(offset, backwards=backwards)
+        if note is None:
+            return None
+        return self.store.placement(note.id).start
+
+    def note_under_cursor(self) -> Note | None:
+        notes = self.store.notes_at(self.article.cursor)
+        return notes[-1] if notes else None
+
+    def note_text(self, note: Note) -> Text:
+        """The note under the cursor, for the top of the card pane."""
+        where = self.store.placement(note.id)
+        text = Text()
+        text.append("Your note", style="bold")
+        text.append(f"  ({note.color})", style="italic")
+        if where.state == "approximate":
+            text.append("  placed approximately: A lists it to confirm", style="reverse")
+        text.append("\n")
+        text.append(display_text(note.note.strip(), keep_newlines=True) or "(highlight, no note)")
+        if note.tags:
+            text.append("\n" + " ".join(f"#{display_text(tag)}" for tag in note.tags), style="bold")
+        if note.conflict is not None:
+            text.append("\nChanged on another machine too; its version:\n", style="reverse")
+            text.append(display_text(note.conflict.note, keep_newlines=True))
+        text.append("\nE edit · d delete", style="italic")
+        return text
+
+    # Actions -----------------------------------------------------------------------------------
+
+    def action_annotate(self) -> None:
+        span = self.article.target_span()
+        if span is None:
+            self.app.bell()
+            return
+        start, end = span
+        editor = NoteEditor(
+            self.store.article.text[start:end],
+            color=self.store.last_color,
+            known_tags=self.store.all_tags(),
+        )
+
+        def saved(draft: NoteDraft | None) -> None:
+            if draft is None:
+                return
+            self.store.add(start, end, draft.note, draft.tags, draft.color)
+            self.store.last_color = draft.color
+            self.after_change("Note added")
+
+        self.app.push_screen(editor, saved)
+
+    def action_highlight(self) -> None:
+        span = self.article.target_span()
+        if span is None:
+            self.app.bell()
+            return
+        self.store.add(span[0], span[1])
+        self.after_change("Highlighted")
+
+    def action_edit_note(self) -> None:
+        note = self.note_under_cursor()
+        if note is None:
+            self.notify("No note under the cursor.")
+            return
+        editor = NoteEditor(
+            note.quote.exact,
+            note=note.note,
+            tags=note.tags,
+            color=note.color,
+            known_tags=self.store.all_tags(),
+            title="Edit note",
+        )
+
+        def saved(draft: NoteDraft | None) -> None:
+            if draft is None or self.store.get(note.id) is None:
+                return
+            self.store.edit(note.id, note=draft.note, tags=draft.tags, color=draft.color)
+            self.store.last_color = draft.color
+            self.after_change("Note saved")
+
+        self.app.push_screen(editor, saved)
+
+    def action_delete_note(self) -> None:
+        note = self.note_under_cursor()
+        if note is None:
+            self.notify("No note under the cursor.")
+            return
+        self.store.delete(note.id)
+        self.after_change("Note deleted (u undoes)")
+
+    def action_undo(self) -> None:
+        if self.store.undo() is None:
+            self.notify("Nothing to undo.")
+            return
+        self.after_change("Undone")
+
+    def action_redo(self) -> None:
+        if self.store.redo() is None:
+            self.notify("Nothing to redo.")
+            return
+        self.after_change("Redone")
+
+    def action_list_notes(self) -> None:
+        def chosen(choice: ListChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.action == "jump":
+                self.article.move_to(self.store.placement(choice.note_id).start)
+            elif choice.action == "confirm":
+                where = self.store.placement(choice.note_id)
+                self.store.reattach(choice.note_id, where.start, where.end)
+                self.after_change("Place confirmed")
+            else:
+                span = self.article.target_span()
+                if span is None:
+                    self.app.bell()
+                    return
+                self.store.reattach(choice.note_id, *span)
+                self.after_change("Note re-attached")
+
+        self.app.push_screen(
+            NotesList(self.store.notes_in_text_order(), self.store.orphans(),
+                      self.store.placements),
+            chosen,
+        )
+
+    def action_fresh_notes(self) -> None:
+        """Set the unreadable notes file aside and start a fresh one with the notes in memory."""
+        if self.store.broken is None:
+            self.notify("The notes file is fine; nothing to do.")
+            return
+        result = self.store.start_fresh()
+        self.notify(result.message, severity="information" if result.ok else "error")
+        self.show_status()
+
+    def action_reload_notes(self) -> None:
+        """Read the notes file again (after fixing it by hand)."""
+        if self.store.dirty and self.store.broken is None:
+            self.request_save()
+        self.store.load()
+        self.article.refresh()
+        self.show_status()
+
+    # Saving ------------------------------------------------------------------------------------
+
+    def after_change(self, message: str) -> None:
+        self.article.anchor = None
+        self.article.refresh()
+        self.refresh_extra()
+        self.notify(message, timeout=2)
+        self.request_save()
+
+    def request_save(self) -> None:
+        with self._save_lock:
+            if self._saving:
+                self._save_again = True
+                return
+            self._saving = True
+        self.save_in_background()
+
+    @work(thread=True, group="notes-save")
+    def save_in_background(self) -> None:
+        while True:
+            self.store.save()
+            with self._save_lock:
+                if not self._save_again:
+                    self._saving = False
+                    break
+                self._save_again = False
+        self.app.call_from_thread(self.show_status)
+
+    def show_status(self) -> None:
+        status = self.query_one("#status", Static)
+        message = self.store.status_message
+        failed = self.store.broken is not None or (
+            self.store.last_save is not None and not self.store.last_save.ok
+        )
+        status.set_class(failed, "status-error")
+        status.update(Text(display_text(message), no_wrap=True, overflow="ellipsis"))

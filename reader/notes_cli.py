@@ -1,0 +1,218 @@
+"""Provides `annotated-reader notes list|add|rm`: the reader's notes from scripts and batch work.
+
+The same store, file format and lock as the reader, so a script may run while a reader is open on
+the same article. No Textual import: this runs in plain terminals and pipes. Exit status: 0 done,
+1 nothing matched (quote not in the article, unknown id), 2 a usage or file problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from annotations import builtin
+from annotations.article import Article, load_article
+from annotations.errors import AnnotationError, Problem
+from annotations.notes import COLORS, Note, Placement, format_time
+from annotations.notes_store import NotesStore
+from annotations.sanitize import display_text
+
+OK, NOT_FOUND, USAGE = 0, 1, 2
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("article", metavar="ARTICLE", help="a text file, or 'builtin'")
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        metavar="FILE",
+        help="the notes file (default: per article, in the"
+        " user data folder, or under $ANNOTATED_READER_DATA_DIR)",
+    )
+    parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
+
+
+def _fill(notes: argparse.ArgumentParser) -> None:
+    """Add list, add and rm to the `notes` parser."""
+    commands = notes.add_subparsers(dest="notes_command", metavar="COMMAND", required=True)
+    listing = commands.add_parser(
+        "list",
+        help="each note where it stands in the current text",
+        description=(
+            "Print each note where it stands in the article's current text: start-end, state"
+            " (exact, approximate, orphan), colour, id, quote, tags and note; one per line."
+        ),
+    )
+    _common(listing)
+    listing.add_argument("--json", action="store_true", help="print a JSON list instead")
+    adding = commands.add_parser("add", help="add a note on a quote from the article")
+    _common(adding)
+    adding.add_argument("--quote", required=True, metavar="TEXT", help="text of the article")
+    adding.add_argument(
+        "--occurrence", type=int, default=1, metavar="N", help="which occurrence (default 1)"
+    )
+    adding.add_argument("--note", default="", metavar="TEXT", help="the note (may be empty)")
+    adding.add_argument("--tag", action="append", default=[], metavar="T", help="repeatable")
+    adding.add_argument("--color", choices=COLORS, default=None, help="default: yellow")
+    removing = commands.add_parser("rm", help="delete a note by its id")
+    _common(removing)
+    removing.add_argument("id", metavar="ID", help="the note's id (or a unique start of it)")
+
+
+def add_notes_subparser(subparsers) -> argparse.ArgumentParser:
+    """Add `notes` (with list, add, rm) to an argparse subparsers object; returns its parser."""
+    notes = subparsers.add_parser("notes", help="list, add or remove notes from the shell")
+    _fill(notes)
+    notes.set_defaults(run=run_notes)
+    return notes
+
+
+def notes_parser() -> argparse.ArgumentParser:
+    """The parser of `annotated-reader notes ...` on its own."""
+    parser = argparse.ArgumentParser(
+        prog="annotated-reader notes", description="List, add or remove notes from the shell."
+    )
+    _fill(parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `annotated-reader notes` with the arguments after `notes`."""
+    args = notes_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    return run_notes(args)
+
+
+def run_notes(args: argparse.Namespace) -> int:
+    """Run a parsed `notes` command; problems go to stderr, one line each."""
+    try:
+        article = _load_article(args.article, args.encoding)
+    except AnnotationError as error:
+        return _fail(error.problems, USAGE)
+    store = NotesStore.open(article, args.notes)
+    if store.broken is not None:
+        return _fail(store.broken.problems, USAGE)
+    if args.notes_command == "list":
+        return _list(store, args.json)
+    if args.notes_command == "add":
+        return _add(store, args)
+    return _remove(store, args.id)
+
+
+def _load_article(argument: str, encoding: str | None) -> Article:
+    if argument == builtin.BUILTIN_NAME:
+        from annotations.reading import open_reading
+
+        # The reader names the built-in article after its cards; use the same name here.
+        return open_reading(None).article
+    return load_article(Path(argument), encoding=encoding)
+
+
+def _fail(problems: list[Problem], status: int) -> int:
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return status
+
+
+def _problem(file: str, field: str, message: str) -> list[Problem]:
+    return [Problem(file, None, field, message)]
+
+
+def _list(store: NotesStore, as_json: bool) -> int:
+    placements = store.placements
+    notes = store.notes
+    if as_json:
+        rows = [_as_json(note, placements[note.id]) for note in notes]
+        print(json.dumps(rows, indent=2))
+        return OK
+    for note in notes:
+        print(_as_line(note, placements[note.id]))
+    return OK
+
+
+def _as_line(note: Note, where: Placement) -> str:
+    # Quotes and notes may hold escape sequences: show them as symbols, never send them raw.
+    span = f"{where.start}-{where.end}" if where.placed else "-"
+    state = where.state + (" conflict" if note.conflict else "")
+    quote = display_text(note.quote.exact)
+    tags = "[" + ", ".join(display_text(tag) for tag in note.tags) + "]"
+    return f'{span}  {state}  {note.color}  {note.id}  "{quote}"  {tags}  {display_text(note.note)}'
+
+
+def _as_json(note: Note, where: Placement) -> dict:
+    conflict = None
+    if note.conflict is not None:
+        other = note.conflict
+        conflict = {"note": other.note, "tags": list(other.tags), "color": other.color}
+        conflict |= {"quote": other.quote.exact, "updated": format_time(other.updated)}
+    return {
+        "id": note.id,
+        "start": where.start,
+        "end": where.end,
+        "state": where.state,
+        "quote": {
+            "exact": note.quote.exact,
+            "prefix": note.quote.prefix,
+            "suffix": note.quote.suffix,
+        },
+        "note": note.note,
+        "tags": list(note.tags),
+        "color": note.color,
+        "created": format_time(note.created),
+        "updated": format_time(note.updated),
+        "conflict": conflict,
+    }
+
+
+def _add(store: NotesStore, args: argparse.Namespace) -> int:
+    text, quote, wanted = store.article.text, args.quote, args.occurrence
+    where = str(store.article.path or store.article.name)
+    if not quote:
+        return _fail(_problem(where, "--quote", "must not be empty"), USAGE)
+    if wanted < 1:
+        return _fail(_problem(where, "--occurrence", "must be 1 or more"), USAGE)
+    start, seen = -1, 0
+    while seen < wanted:
+        start = text.find(quote, start + 1)
+        if start < 0:
+            break
+        seen += 1
+    if start < 0:
+        shown = display_text(quote)
+        message = (
+            f"{shown!r} is not in the article"
+            if seen == 0
+            else f"{shown!r} occurs {seen} time{'' if seen == 1 else 's'}; no occurrence {wanted}"
+        )
+        return _fail(_problem(where, "--quote", message), NOT_FOUND)
+    try:
+        note = store.add(start, start + len(quote), args.note, args.tag, args.color)
+    except ValueError as error:
+        return _fail(_problem(where, "--tag", str(error)), USAGE)
+    return _saved(store, note.id)
+
+
+def _remove(store: NotesStore, wanted: str) -> int:
+    matches = [note.id for note in store.notes if note.id.upper().startswith(wanted.upper())]
+    exact = [note_id for note_id in matches if note_id.upper() == wanted.upper()]
+    if exact:
+        matches = exact
+    if len(matches) != 1:
+        why = "no note has this id" if not matches else f"{len(matches)} notes start with it"
+        return _fail(_problem(str(store.path), "ID", f"{wanted}: {why}"), NOT_FOUND)
+    store.delete(matches[0])
+    return _saved(store, matches[0])
+
+
+def _saved(store: NotesStore, note_id: str) -> int:
+    result = store.save()
+    if not result.ok:
+        print(f"error: {store.path}: not saved: {result.reason}", file=sys.stderr)
+        return USAGE
+    print(note_id)
+    return OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Provides NotesList: every note in text order, filtered as you type, orphans listed apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from annotations.notes import Note, Placement
+from annotations.sanitize import display_text
+
+QUOTE_WIDTH = 60
+
+
+@dataclass(frozen=True)
+class ListChoice:
+    """What the reader chose in the list: jump to a note, re-attach it, or confirm its place."""
+
+    action: Literal["jump", "reattach", "confirm"]
+    note_id: str
+
+
+def note_matches(note: Note, words: list[str]) -> bool:
+    """Whether every typed word is in the note's quote, text or tags (case-insensitive)."""
+    haystack = " ".join((note.quote.exact, note.note, " ".join(note.tags))).casefold()
+    return all(word in haystack for word in words)
+
+
+def note_line(note: Note, placement: Placement) -> Text:
+    """One entry of the list: colour, state, quote, note and tags, all as plain text."""
+    text = Text()
+    marks = {"exact": "  ", "approximate": "≈ ", "orphan": "? "}
+    text.append(f"■ {marks[placement.state]}", style=f"bold {_swatch(note.color)}")
+    quote = display_text(note.quote.exact)
+    if len(quote) > QUOTE_WIDTH:
+        quote = quote[: QUOTE_WIDTH - 1] + "…"
+    text.append(f"“{quote}”", style="italic")
+    if note.note.strip():
+        first = display_text(note.note.strip().splitlines()[0])
+        text.append(f"  {first}")
+    if note.tags:
+        text.append("  " + " ".join(f"#{display_text(tag)}" for tag in note.tags), style="bold")
+    if note.conflict is not None:
+        text.append("  (changed elsewhere too: both versions kept)", style="reverse")
+    return text
+
+
+def _swatch(color: str) -> str:
+    return {"pink": "magenta", "purple": "purple"}.get(color, color)
+
+
+class NotesList(ModalScreen[ListChoice | None]):
+    """Lists notes; typing filters; Enter jumps; ctrl+r re-attaches; ctrl+y confirms a place."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="notes-list.close"),
+        Binding("enter", "choose('jump')", "Jump", priority=True, id="notes-list.jump"),
+        Binding("ctrl+r", "choose('reattach')", "Re-attach to selection", priority=True,
+                id="notes-list.reattach"),
+        Binding("ctrl+y", "choose('confirm')", "Confirm place", priority=True,
+                id="notes-list.confirm"),
+        Binding("down", "move(1)", show=False, priority=True, id="notes-list.down"),
+        Binding("up", "move(-1)", show=False, priority=True, id="notes-list.up"),
+    ]
+
+    DEFAULT_CSS = """
+    NotesList { align: center middle; }
+    NotesList > Vertical {
+        width: 100; max-width: 100%; height: 90%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    NotesList OptionList { height: 1fr; border: none; }
+    NotesList #notes-help { color: $text-muted; }
+    """
+
+    def __init__(self, notes: list[Note], orphans: list[Note], placements: dict[str, Placement]):
+        super().__init__()
+        self.placed_notes = notes
+        self.orphan_notes = orphans
+        self.placements = placements
+
+    def compose(self):
+        with Vertical():
+            yield Input(placeholder="type to filter by text or tag", id="notes-filter")
+            yield OptionList(id="notes-options")
+            yield Static(
+                "Enter jump · ctrl+r re-attach to the article's selection · "
+                "ctrl+y confirm an approximate place (≈) · Esc close",
+                id="notes-help",
+            )
+
+    def on_mount(self) -> None:
+        self.fill("")
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.fill(event.value)
+
+    def fill(self, query: str) -> None:
+        words = query.casefold().split()
+        options = self.query_one(OptionList)
+        options.clear_options()
+        placed = [note for note in self.placed_notes if note_matches(note, words)]
+        orphans = [note for note in self.orphan_notes if note_matches(note, words)]
+        total = len(self.placed_notes) + len(self.orphan_notes)
+        heading = f"Notes ({len(placed) + len(orphans)} of {total}), in text order"
+        options.add_option(Option(Text(heading, style="bold"), disabled=True))
+        for note in placed:
+            options.add_option(Option(note_line(note, self.placements[note.id]), id=note.id))
+        if orphans:
+            options.add_option(
+                Option(Text("Orphans: their text is gone from the article", style="bold"),
+                       disabled=True)
+            )
+            for note in orphans:
+                options.add_option(Option(note_line(note, Placement.orphan()), id=note.id))
+        if options.option_count > 1:
+            options.highlighted = 1
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_choose(self, action: str) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            self.app.bell()
+            return
+        option = options.get_option_at_index(options.highlighted)
+        if option.id is None:
+            self.app.bell()
+            return
+        state = self.placements.get(option.id, Placement.orphan()).state
+        if action == "jump" and state == "orphan":
+            self.notify("This note is an orphan: ctrl+r re-attaches it to the selection.")
+            return
+        if action == "confirm" and state != "approximate":
+            self.notify("Only an approximately placed note (≈) needs confirming.")
+            return
+        self.dismiss(ListChoice(action, option.id))  # type: ignore[arg-type]
+
+    def action_close(self) -> None:
+        self.dismiss(None)

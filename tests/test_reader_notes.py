@@ -1,0 +1,235 @@
+"""Pilot tests: select, annotate, highlight, edit, delete, undo and redo, list, and restart."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from reader.article_view import ArticleView
+from reader.card_pane import CardPane
+from reader.note_editor import ConfirmDiscard, NoteEditor
+from reader.notes_list import NotesList
+from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, write_reading
+
+TEXT = SMALL_ARTICLE
+
+
+@pytest.fixture
+def article(tmp_path):
+    return write_reading(tmp_path)
+
+
+@pytest.fixture
+def notes_file(tmp_path):
+    return tmp_path / "my.notes.yaml"
+
+
+def view(app) -> ArticleView:
+    return app.screen.query_one(ArticleView)
+
+
+async def settle(pilot) -> None:
+    """Let background saves finish, then let the screen catch up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def saved_notes(path) -> list[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["notes"]
+
+
+async def annotate(pilot, note: str, tags: str = "", color_steps: int = 0) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, NoteEditor)
+    await pilot.press(*note)
+    await pilot.press("tab")
+    if tags:
+        await pilot.press(*tags)
+    await pilot.press("tab")
+    for _ in range(color_steps):
+        await pilot.press("right")
+    if color_steps:
+        await pilot.press("enter")
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+async def test_v_selects_whole_words_and_esc_drops_it(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "v", "w", "l")
+        assert view(app).selection == (TEXT.index("met"), TEXT.index("Beta") + 4)
+        await pilot.press("escape")
+        assert view(app).selection is None
+
+
+async def test_annotate_a_selection_saves_quote_note_tags_and_colour(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "v", "w", "w")
+        await annotate(pilot, "Why here?", "travel, doubt", color_steps=2)
+        notes = saved_notes(notes_file)
+        assert len(notes) == 1
+        note = notes[0]
+        assert note["quote"]["exact"] == "met Beta in"
+        assert note["position"] == {"start": 6, "end": 17}
+        assert note["note"].strip() == "Why here?"
+        assert note["tags"] == ["travel", "doubt"]
+        assert note["color"] == "blue"
+        assert view(app).selection is None
+        # The note shows in the card pane while the cursor rests on it.
+        assert "Your note" in screen_text(app)
+        assert "Why here?" in screen_text(app)
+        assert "saved" in screen_text(app).lower()
+
+
+async def test_annotate_without_selection_takes_the_word_under_the_cursor(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "l")
+        await annotate(pilot, "verb")
+        assert saved_notes(notes_file)[0]["quote"]["exact"] == "met"
+
+
+async def test_escape_in_the_editor_asks_before_discarding(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a", *"draft", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDiscard)
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("escape", "y")
+        await settle(pilot)
+        assert not isinstance(app.screen, NoteEditor)
+        assert not notes_file.exists() or saved_notes(notes_file) == []
+
+
+async def test_highlight_uses_the_last_colour(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await annotate(pilot, "first", color_steps=1)  # green, on "Alpha"
+        await pilot.press("w", "w", "H")
+        await settle(pilot)
+        notes = sorted(saved_notes(notes_file), key=lambda n: n["position"]["start"])
+        assert [n["color"] for n in notes] == ["green", "green"]
+        assert notes[1]["quote"]["exact"] == "Beta"
+        assert notes[1]["note"] == ""
+
+
+async def test_notes_are_drawn_in_their_colour(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "H", "G")
+        await settle(pilot)
+        strip = view(app).render_line(0)
+        colours = {seg.text: seg.style.bgcolor for seg in strip if seg.text.strip()}
+        note_bg = view(app).get_component_rich_style("article--note-yellow").bgcolor
+        assert colours.get("met") == note_bg
+
+
+async def test_edit_delete_undo_redo(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        await annotate(pilot, "one")
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("end", *" two", "ctrl+s")
+        await settle(pilot)
+        assert saved_notes(notes_file)[0]["note"].strip() == "one two"
+        await pilot.press("d")
+        await settle(pilot)
+        assert saved_notes(notes_file) == []
+        await pilot.press("u")
+        await settle(pilot)
+        assert saved_notes(notes_file)[0]["note"].strip() == "one two"
+        await pilot.press("u")
+        await settle(pilot)
+        assert saved_notes(notes_file)[0]["note"].strip() == "one"
+        await pilot.press("ctrl+r", "ctrl+r")
+        await settle(pilot)
+        assert saved_notes(notes_file) == []
+
+
+async def test_tab_visits_notes_as_well_as_mentions(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "H", "g")  # a note on "met", between Alpha and Beta
+        await settle(pilot)
+        await pilot.press("tab")
+        assert view(app).cursor == TEXT.index("met")
+        assert "Your note" in screen_text(app)
+        await pilot.press("tab")
+        assert view(app).cursor == TEXT.index("Beta")
+        await pilot.press("shift+tab")
+        assert view(app).cursor == TEXT.index("met")
+
+
+async def test_note_list_filters_and_jumps(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await annotate(pilot, "about alpha", "people")
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await annotate(pilot, "the third", "structure")
+        await pilot.press("g", "A")
+        await pilot.pause()
+        assert isinstance(app.screen, NotesList)
+        shown = screen_text(app)
+        assert shown.index("about alpha") < shown.index("the third")
+        assert "#people" in shown
+        await pilot.press(*"structure")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "the third" in shown and "about alpha" not in shown
+        await pilot.press("enter")
+        await pilot.pause()
+        assert view(app).cursor == TEXT.index("A third")
+
+
+async def test_notes_survive_a_restart(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        await annotate(pilot, "kept", "t1")
+    again = build_app(article, notes_path=notes_file)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert "kept" in screen_text(again)
+        assert "#t1" in screen_text(again)
+
+
+async def test_default_notes_location_is_shown_in_help(article, private_data_dir):
+    app = build_app(article)
+    async with app.run_test(size=(160, 50)) as pilot:
+        location = app.store.path
+        assert location.is_relative_to(private_data_dir)
+        assert f"Notes: {location}" in screen_text(app)
+        await pilot.press("question_mark")
+        shown = screen_text(app)
+        assert "Notes are saved to" in shown
+        assert str(location) in shown
+
+
+async def test_a_broken_notes_file_is_never_overwritten(article, notes_file):
+    notes_file.write_text("version: 1\nnotes: [\n", encoding="utf-8")
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert str(notes_file) in screen_text(app)
+        await pilot.press("w")
+        await annotate(pilot, "in memory")
+        assert notes_file.read_text(encoding="utf-8") == "version: 1\nnotes: [\n"
+        assert "in memory" in screen_text(app)
+
+
+async def test_card_and_note_both_show_on_a_noted_mention(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await annotate(pilot, "on alpha")
+        shown = screen_text(app)
+        assert "on alpha" in shown and "Alpha summary." in shown
+        assert app.screen.query_one(CardPane).card.id == "alpha"
