@@ -261,3 +261,26 @@ async def test_resize_rewraps_paragraphs(long_article):
         await pilot.resize_terminal(40, 40)
         await pilot.pause()
         assert article.layout_.rows > wide_rows
+
+
+async def test_no_color_keeps_mentions_and_cursor_visible(tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app(write_reading(tmp_path))
+    async with app.run_test(size=(120, 40)):
+        strip = view(app).render_line(0)
+        styles = {segment.text: segment.style for segment in strip if segment.text.strip()}
+        assert styles["A"].reverse  # the cursor
+        assert styles[" met "].underline is not True
+        assert styles["Beta"].underline  # a mention, told apart without colour
+
+
+async def test_mentions_are_styled_by_kind_through_component_classes(small):
+    async with small.run_test(size=(120, 40)):
+        article = view(small)
+        strip = article.render_line(0)
+        styles = {segment.text: segment.style for segment in strip if segment.text.strip()}
+        person = article.get_component_rich_style("article--mention-person")
+        place = article.get_component_rich_style("article--mention-place")
+        assert styles["Beta"].color == person.color
+        assert styles["Gamma"].color == place.color
+        assert person.color != place.color
