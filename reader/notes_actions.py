@@ -60,11 +60,10 @@ class NotesActions:
     # What the article and card pane show -------------------------------------------------------
 
     def note_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        placements = self.store.placements
         spans = []
         for note in self.store.notes_overlapping(start, end):
-            where = placements.get(note.id)
-            if where is not None and where.placed:
+            where = self.store.placement(note.id)
+            if where.placed:
                 spans.append((where.start, where.end, note.color))
         return spans
 
