@@ -27,8 +27,8 @@ from reader.wrap import Layout
 KINDS = ("person", "place", "organisation", "thing", "event", "term")
 NOTE_COLORS = ("yellow", "green", "blue", "pink", "purple")
 
-NoteSpans = Callable[[int, int], list[tuple[int, int, str]]]
-"""Given [start, end), the notes overlapping it as (start, end, colour)."""
+NoteSpans = Callable[[int, int], list[tuple[int, int, str, bool]]]
+"""Given [start, end), the notes overlapping it as (start, end, colour, placed approximately)."""
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -185,8 +185,10 @@ class ArticleView(ScrollView, can_focus=True):
         cards = self.reading.cards.by_id
         for mention in self.reading.links.in_range(start, end):
             paint(mention.start, mention.end, f"article--mention-{cards[mention.card_id].kind}")
-        for note_start, note_end, color in self.note_spans(start, end):
+        for note_start, note_end, color, approximate in self.note_spans(start, end):
             paint(note_start, note_end, f"article--note-{color}")
+            if approximate:
+                paint(note_start, note_end, "article--approximate")
         selection = self.selection
         if selection:
             paint(selection[0], selection[1], "article--selection")

@@ -59,12 +59,12 @@ class NotesActions:
 
     # What the article and card pane show -------------------------------------------------------
 
-    def note_spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
+    def note_spans(self, start: int, end: int) -> list[tuple[int, int, str, bool]]:
         spans = []
         for note in self.store.notes_overlapping(start, end):
             where = self.store.placement(note.id)
             if where.placed:
-                spans.append((where.start, where.end, note.color))
+                spans.append((where.start, where.end, note.color, where.state == "approximate"))
         return spans
 
     def note_stop(self, offset: int, backwards: bool) -> int | None:
