@@ -22,6 +22,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_DEPTH = 32
 """Deeper nesting than any of our formats needs is refused before it can exhaust the stack."""
+_CRASH_DEPTH = 1_000
+"""Nesting refused before composing at all: libyaml's composer recurses in C and would crash."""
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -101,88 +103,209 @@ def describe(value: Any) -> str:
 
 def load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
     """Parse one YAML document into plain values and a LineMap; raise AnnotationError if unsafe."""
-    lines = LineMap()
+    builder = _EventBuilder(file)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.feed(event)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = error.problem or error.context or "cannot be parsed"
-        context = f" ({error.context})" if error.context and error.problem else ""
-        raise AnnotationError(
-            Problem(
-                file,
-                mark.line + 1 if mark else None,
-                "",
-                f"YAML syntax error: {what}{context}",
-                column=mark.column + 1 if mark else None,
-            )
-        ) from None
+        raise AnnotationError(_syntax_problem(error, text, file)) from None
     except yaml.YAMLError as error:
         raise AnnotationError(Problem(file, None, "", f"YAML error: {error}")) from None
-    except RecursionError:
-        raise AnnotationError(
-            Problem(file, None, "", f"nested too deeply (more than {MAX_DEPTH} levels)")
-        ) from None
-    if node is None:
-        return None, lines
-    builder = _Builder(file, lines)
-    return builder.build(node, (), 0), lines
+    return builder.result, builder.lines
 
 
-class _Builder:
-    """Turns a composed node tree into plain Python values, refusing anything unsafe."""
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
+    """A YAML syntax error as one line a user can act on."""
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or error.context or "cannot be parsed"
+    context = f" ({error.context})" if error.context and error.problem else ""
+    start = error.context_mark
+    if context and start and mark and start.line != mark.line:
+        # An unclosed bracket or quote is found far below where it opened: name both.
+        context = f" ({error.context}, which starts on line {start.line + 1})"
+    if error.problem and error.problem.startswith("but found") and error.context:
+        what, context = f"{error.context}, {error.problem}", ""
+    if mark and _char_at(text, mark.line, mark.column) == "\t":
+        what, context = "a tab character here; indent YAML with spaces, not tabs", ""
+    return Problem(
+        file,
+        mark.line + 1 if mark else None,
+        "",
+        f"YAML syntax error: {what}{context}",
+        column=mark.column + 1 if mark else None,
+    )
 
-    def __init__(self, file: str, lines: LineMap) -> None:
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of `text`, or "" past its end."""
+    lines = text.split("\n")
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
+    return ""
+
+
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _resolve_plain(value: str) -> str:
+    """The tag YAML gives an unquoted scalar (what PyYAML's resolver does, without its cost)."""
+    for tag, pattern in _IMPLICIT.get(value[:1] if value else "", ()):
+        if pattern.match(value):
+            return tag
+    return _STR_TAG
+
+
+class _EventBuilder:
+    """Builds plain values straight from parser events, refusing anything unsafe as it goes.
+
+    Working from events (never composing a node tree) means an alias is refused where it
+    appears, before anything could expand, and deep nesting is refused at MAX_DEPTH from a
+    loop: libyaml's recursive composer would crash the process on a few thousand levels.
+    """
+
+    def __init__(self, file: str) -> None:
         self.file = file
-        self.lines = lines
-        self.seen: set[int] = set()
+        self.lines = LineMap()
+        self.result: Any = None
+        self.anchors: dict[str, tuple[Path, int]] = {}
         self.constructor = yaml.constructor.SafeConstructor()
+        # Open collections: (container, path, pending key or None, key line) for mappings.
+        self.stack: list[list] = []
+        self.documents = 0
 
-    def fail(self, node: yaml.Node, path: Path, message: str) -> AnnotationError:
-        return AnnotationError(
-            Problem(self.file, node.start_mark.line + 1, format_path(path), message)
-        )
+    def fail(self, line: int, path: Path, message: str) -> AnnotationError:
+        return AnnotationError(Problem(self.file, line, format_path(path), message))
 
-    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise self.fail(node, path, f"nested too deeply (more than {MAX_DEPTH} levels)")
-        if id(node) in self.seen:
-            raise self.fail(node, path, "anchors and aliases (&name, *name) are not allowed")
-        self.seen.add(id(node))
-        self.lines.set(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag not in _SCALAR_TAGS:
-                raise self.fail(node, path, f"the tag {node.tag!r} is not allowed")
-            if (
-                not node.style
-                and node.tag == "tag:yaml.org,2002:str"
-                and _YAML12_NUMBER.fullmatch(node.value)
-            ):
-                return NumberLikeText(node.value)
-            try:
-                return self.constructor.construct_object(node, deep=False)
-            except (yaml.YAMLError, ValueError, OverflowError) as error:
-                raise self.fail(node, path, f"bad value: {error}") from None
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _SEQ_TAG:
-                raise self.fail(node, path, f"the tag {node.tag!r} is not allowed")
-            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            if node.tag != _MAP_TAG:
-                raise self.fail(node, path, f"the tag {node.tag!r} is not allowed")
-            return self.build_mapping(node, path, depth)
-        raise self.fail(node, path, "unsupported YAML node")  # pragma: no cover
+    def feed(self, event: yaml.Event) -> None:
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self.scalar(event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self.open(event, {} if kind is yaml.MappingStartEvent else [])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            container, path, _, _ = self.stack.pop()
+            self.place(container, path)
+        elif kind is yaml.AliasEvent:
+            path = self.next_path()
+            if event.anchor not in self.anchors:
+                mark = event.start_mark
+                raise AnnotationError(
+                    Problem(self.file, mark.line + 1, "", "YAML syntax error: found undefined alias",
+                            column=mark.column + 1)
+                )
+            where, line = self.anchors[event.anchor]
+            # Name where the anchored value was defined, and where it would be repeated.
+            raise self.fail(
+                line,
+                where,
+                "anchors and aliases (&name, *name) are not allowed;"
+                f" this value is repeated at {format_path(path)}",
+            )
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                mark = event.start_mark
+                raise AnnotationError(
+                    Problem(
+                        self.file,
+                        mark.line + 1,
+                        "",
+                        "YAML syntax error: expected a single document in the stream,"
+                        " but found another document",
+                        column=mark.column + 1,
+                    )
+                )
 
-    def build_mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.fail(key_node, path, "merge keys (<<) are not allowed")
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
-                raise self.fail(key_node, path, f"keys must be text, not {shown!r}")
-            key = key_node.value
-            if key in result:
-                raise self.fail(key_node, (*path, key), "duplicate key (each key may appear once)")
-            result[key] = self.build(value_node, (*path, key), depth + 1)
-        return result
+    # Where values go ---------------------------------------------------------------------------
+
+    def next_path(self) -> Path:
+        """The path of the value about to be read."""
+        if not self.stack:
+            return ()
+        container, path, key, _ = self.stack[-1]
+        if isinstance(container, list):
+            return (*path, len(container))
+        return (*path, key) if key is not None else path
+
+    def check_anchor(self, event: yaml.NodeEvent, path: Path) -> None:
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (path, event.start_mark.line + 1)
+
+    def open(self, event: yaml.CollectionStartEvent, container: list | dict) -> None:
+        expected = _MAP_TAG if isinstance(container, dict) else _SEQ_TAG
+        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
+            parent_path = self.stack[-1][1]
+            raise self.fail(
+                event.start_mark.line + 1, parent_path, "keys must be text, not a list or mapping"
+            )
+        path = self.next_path()
+        line = event.start_mark.line + 1
+        if event.tag not in (None, "!", expected):
+            raise self.fail(line, path, f"the tag {event.tag!r} is not allowed")
+        if len(self.stack) > MAX_DEPTH:
+            raise self.fail(line, path, f"nested too deeply (more than {MAX_DEPTH} levels)")
+        self.check_anchor(event, path)
+        self.lines.set(path, line)
+        self.stack.append([container, path, None, line])
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        line = event.start_mark.line + 1
+        if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is None:
+            self.key(event, line)
+            return
+        path = self.next_path()
+        self.check_anchor(event, path)
+        self.lines.set(path, line)
+        self.place(self.value(event, path, line), path)
+
+    def key(self, event: yaml.ScalarEvent, line: int) -> None:
+        frame = self.stack[-1]
+        container, path = frame[0], frame[1]
+        plain = event.implicit[0] and not event.style
+        tag = _resolve_plain(event.value) if plain else (event.tag or _STR_TAG)
+        if tag == "tag:yaml.org,2002:merge":
+            raise self.fail(line, path, "merge keys (<<) are not allowed")
+        if tag not in (_STR_TAG, "!"):
+            shown = f"{event.value!r} (put it in quotes to make it text)"
+            raise self.fail(line, path, f"keys must be text, not {shown}")
+        key = event.value
+        if key in container:
+            raise self.fail(line, (*path, key), "duplicate key (each key may appear once)")
+        frame[2] = key
+
+    def value(self, event: yaml.ScalarEvent, path: Path, line: int) -> Any:
+        value = event.value
+        explicit = event.tag not in (None, "!")
+        if explicit:
+            if event.tag not in _SCALAR_TAGS:
+                raise self.fail(line, path, f"the tag {event.tag!r} is not allowed")
+            tag = event.tag
+        elif event.implicit[0] and not event.style:
+            tag = _resolve_plain(value)
+        else:
+            return value
+        if tag == _STR_TAG:
+            if not explicit and not event.style and _YAML12_NUMBER.fullmatch(value):
+                return NumberLikeText(value)
+            return value
+        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.constructor.construct_object(node, deep=False)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            if tag == "tag:yaml.org,2002:timestamp":
+                raise self.fail(line, path, f"{value!r} is not a valid date ({error})") from None
+            raise self.fail(line, path, f"bad value: {error}") from None
+
+    def place(self, value: Any, path: Path) -> None:
+        """Put a finished value into its parent (or make it the document)."""
+        if not self.stack:
+            self.result = value
+            return
+        frame = self.stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            container.append(value)
+        else:
+            container[frame[2]] = value
+            frame[2] = None
