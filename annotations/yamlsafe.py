@@ -190,9 +190,9 @@ class _EventBuilder:
             path = self.next_path()
             if event.anchor not in self.anchors:
                 mark = event.start_mark
+                message = "YAML syntax error: found undefined alias"
                 raise AnnotationError(
-                    Problem(self.file, mark.line + 1, "", "YAML syntax error: found undefined alias",
-                            column=mark.column + 1)
+                    Problem(self.file, mark.line + 1, "", message, column=mark.column + 1)
                 )
             where, line = self.anchors[event.anchor]
             # Name where the anchored value was defined, and where it would be repeated.
