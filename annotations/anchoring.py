@@ -20,15 +20,23 @@ CONTEXT = 32
 QUOTE_THRESHOLD = 90.0
 """An approximate match must be at least this similar to the quote (0 to 100)."""
 CONTEXT_THRESHOLD = 50.0
-"""The text around a match must agree at least this well with the stored prefix and suffix."""
+"""The text around a match must agree at least this well with the stored prefix and suffix..."""
+ONE_SIDE_THRESHOLD = 75.0
+"""...or this well on one side, as when the text on the other side was rewritten or cut."""
 MIN_APPROXIMATE = 10
 """Quotes shorter than this are never matched approximately: one changed letter is a new word."""
 UNIQUE_IDENTITY = 8
 """A quote this long found exactly once in the text is placed there even if its context changed."""
 _WINDOWS = (2_048, 65_536)
 """Exact search looks this far around the hint before scanning the whole text."""
+_MIN_SIDE = 8
+"""Context cut short by the end of the text is compared only when this much of it remains."""
 _NEAR = 256
 """Approximate search looks this far around each likely place."""
+_LONG = 256
+"""Quotes longer than this are matched approximately by their two ends, then checked whole."""
+_END = 64
+"""How much of each end of a long quote is looked for."""
 _MAX_CANDIDATES = 5_000
 """A quote occurring more often than this (a common word) is only ranked near its hint."""
 
@@ -40,11 +48,41 @@ def make_quote(text: str, start: int, end: int, context: int = CONTEXT) -> Quote
     return Quote(text[start:end], text[max(0, start - context) : start], text[end : end + context])
 
 
+def context_sides(text: str, quote: Quote, start: int, end: int) -> tuple[float, float]:
+    """How well the text before and after [start, end) agrees with the prefix and suffix (0..100).
+
+    Near either end of the text only what is there is compared (when there is enough of it to
+    mean something). An empty prefix (a quote at the very start) agrees only with the start of the
+    text, so that it can't vouch for an occurrence elsewhere; likewise an empty suffix.
+    """
+    return (
+        _side(
+            quote.prefix[::-1], text[max(0, start - len(quote.prefix)) : start][::-1], start == 0
+        ),
+        _side(quote.suffix, text[end : end + len(quote.suffix)], end == len(text)),
+    )
+
+
+def _side(stored: str, actual: str, at_edge: bool) -> float:
+    """Agreement of one side, both read outward from the quote."""
+    if not stored:
+        return 100.0 if at_edge else 0.0
+    if len(actual) < len(stored) and len(actual) >= _MIN_SIDE:
+        # The text ends here: compare with as much of the stored context as fits.
+        stored = stored[: len(actual)]
+    return fuzz.ratio(stored, actual)
+
+
 def context_score(text: str, quote: Quote, start: int, end: int) -> float:
-    """How well the text around [start, end) agrees with the quote's prefix and suffix (0..100)."""
-    prefix = text[max(0, start - len(quote.prefix)) : start]
-    suffix = text[end : end + len(quote.suffix)]
-    return (fuzz.ratio(quote.prefix, prefix) + fuzz.ratio(quote.suffix, suffix)) / 2
+    """How well the text on both sides of [start, end) agrees with the quote's context (0..100)."""
+    before, after = context_sides(text, quote, start, end)
+    return (before + after) / 2
+
+
+def context_agrees(text: str, quote: Quote, start: int, end: int) -> bool:
+    """True when the context vouches for this place: both sides fairly well, or one side well."""
+    before, after = context_sides(text, quote, start, end)
+    return (before + after) / 2 >= CONTEXT_THRESHOLD or max(before, after) >= ONE_SIDE_THRESHOLD
 
 
 def _context_exact(text: str, quote: Quote, start: int, end: int) -> bool:
@@ -120,9 +158,9 @@ def _rank(
     best: tuple[float, int] | None = None
     best_start = -1
     for start in starts:
-        agreement = context_score(text, quote, start, start + size)
-        if agreement < CONTEXT_THRESHOLD and not accept_any:
+        if not accept_any and not context_agrees(text, quote, start, start + size):
             continue
+        agreement = context_score(text, quote, start, start + size)
         distance = abs(start - hint)
         # Distance only breaks near-ties: context is the stronger evidence of the right place.
         key = (agreement - 10.0 * distance / max(len(text), 1), -distance)
@@ -136,31 +174,54 @@ def _rank(
 def _approximate(text: str, quote: Quote, spots: list[int]) -> Placement:
     """A close match near a likely place, or an orphan. Never a look-alike elsewhere."""
     exact = quote.exact
-    size = len(exact)
-    if size < MIN_APPROXIMATE:
+    if len(exact) < MIN_APPROXIMATE:
         return Placement.orphan()
     best: Placement | None = None
     for center in _likely_places(text, quote, spots):
-        lo = max(0, center - _NEAR - size // 2)
-        hi = min(len(text), center + size + _NEAR + size // 2)
-        found = fuzz.partial_ratio_alignment(exact, text[lo:hi], score_cutoff=QUOTE_THRESHOLD)
+        found = _align(text, exact, center)
         if found is None:
             continue
-        start, end = _refine(text, exact, lo + found.dest_start, lo + found.dest_end)
-        if end <= start:
+        start, end = found
+        # The cutoff lets rapidfuzz stop early, which keeps long quotes cheap.
+        similarity = fuzz.ratio(exact, text[start:end], score_cutoff=QUOTE_THRESHOLD)
+        if not similarity or not context_agrees(text, quote, start, end):
             continue
-        similarity = fuzz.ratio(exact, text[start:end])
         agreement = context_score(text, quote, start, end)
-        if similarity < QUOTE_THRESHOLD or agreement < CONTEXT_THRESHOLD:
-            continue
         score = round(min(similarity, (similarity + agreement) / 2), 2)
         if best is None or score > best.score:
             best = Placement(start, end, "approximate", score)
     return best or Placement.orphan()
 
 
+def _align(text: str, exact: str, center: int) -> tuple[int, int] | None:
+    """Where `exact` most nearly stands around `center`, or None; checked whole by the caller."""
+    size = len(exact)
+    if size <= _LONG:
+        found = _closest(text, exact, center - _NEAR - size // 2, center + size + _NEAR + size // 2)
+        return None if found is None else _refine(text, exact, *found)
+    # Aligning a long quote whole costs its length squared; its two ends are found instead, the
+    # end as far from the start as a span still similar enough to the quote may be.
+    head = _closest(text, exact[:_END], center - _NEAR, center + _END + _NEAR)
+    if head is None:
+        return None
+    drift = size // 4 + _NEAR
+    tail = _closest(text, exact[-_END:], head[0] + size - drift - _END, head[0] + size + drift)
+    if tail is None or tail[1] <= head[0]:
+        return None
+    return _trim(text, exact, head[0], tail[1])
+
+
+def _closest(text: str, piece: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of text[lo:hi] most like `piece`, if similar enough (rapidfuzz, in C++)."""
+    lo, hi = max(0, lo), min(len(text), hi)
+    if hi <= lo:
+        return None
+    found = fuzz.partial_ratio_alignment(piece, text[lo:hi], score_cutoff=QUOTE_THRESHOLD)
+    return None if found is None else (lo + found.dest_start, lo + found.dest_end)
+
+
 def _refine(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
-    """Move the ends of an alignment to where the match is best.
+    """Move the ends of an alignment of a short quote to where the match is best.
 
     partial_ratio aligns a window as long as the quote; when words were added or removed inside
     the quote, the true span is longer or shorter, so each end is nudged to maximise similarity.
@@ -175,6 +236,11 @@ def _refine(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
         key=lambda e: score(start, e),
     )
     start = max(range(max(0, start - slack), min(end, start + slack)), key=lambda s: score(s, end))
+    return _trim(text, exact, start, end)
+
+
+def _trim(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
+    """Drop whitespace a match picked up at either end, unless the quote has it too."""
     if not exact[0].isspace():
         while start < end and text[start].isspace():
             start += 1

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from annotations import files
 
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v]*(?:\r\n|\r|\n)")
+# A CR is a line end of its own only when no LF follows: CRLF is one line end, not a blank line.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 

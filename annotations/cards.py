@@ -55,6 +55,12 @@ class Card:
     """The line of each alias, for `check`'s warnings."""
     index: int = 0
     """Its position in its file's `cards` list, as messages name it (cards[3])."""
+    field_lines: dict[str, int | None] = field(default_factory=dict)
+    """The line of each of its keys and list items, by name after the card: `see_also[1]`."""
+
+    def line_of(self, name: str) -> int | None:
+        """The line of one of the card's fields (`id`, `quotes[0]`), or the card's own line."""
+        return self.field_lines.get(name) or self.line
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,9 @@ def parse_cards(text: str, file: str) -> tuple[ArticleInfo, list[Card]]:
     if data is None:
         raise AnnotationError.single(file, "the file is empty; expected 'version: 1' and 'cards:'")
     validator = Validator(file, lines)
-    if isinstance(data, dict) and "version" in data and data["version"] != 1:
-        version = data["version"]
+    version = data.get("version", 1) if isinstance(data, dict) else 1
+    # Only a whole number can be an unsupported version; "1" or 1.0 get the validator's message.
+    if isinstance(version, int) and not isinstance(version, bool) and version != 1:
         validator.problem(("version",), f"unsupported version {version!r} (this reader reads 1)")
         raise AnnotationError(validator.problems)
     validator.check(CARDS_FILE, data, ())
@@ -129,22 +136,22 @@ def cross_check(cards: list[Card]) -> list[Problem]:
             problems.append(
                 Problem(
                     card.file,
-                    card.line,
+                    card.line_of("id"),
                     f"cards[{card.index}].id",
-                    f"duplicate id {card.id!r} (first used at {first.file}:{first.line})",
+                    f"duplicate id {card.id!r} (first used at {first.file}:{first.line_of('id')})",
                 )
             )
         else:
             seen[card.id] = card
     for card in cards:
         position = card.index
-        for see in card.see_also:
+        for item, see in enumerate(card.see_also):
             if see not in seen:
                 problems.append(
                     Problem(
                         card.file,
-                        card.line,
-                        f"cards[{position}].see_also",
+                        card.line_of(f"see_also[{item}]"),
+                        f"cards[{position}].see_also[{item}]",
                         f"{see!r} is not the id of any card",
                     )
                 )
@@ -195,7 +202,18 @@ def _make_card(raw: dict, file: str, lines: LineMap, index: int) -> Card:
         line=lines.line(path),
         alias_lines=tuple(lines.line((*path, "aliases", i)) for i in range(len(aliases))),
         index=index,
+        field_lines=_field_lines(raw, lines, path),
     )
+
+
+def _field_lines(raw: dict, lines: LineMap, path: tuple) -> dict[str, int | None]:
+    found: dict[str, int | None] = {}
+    for key, value in raw.items():
+        found[key] = lines.line((*path, key))
+        if isinstance(value, list):
+            for item in range(len(value)):
+                found[f"{key}[{item}]"] = lines.line((*path, key, item))
+    return found
 
 
 def field_name(index: int, *parts: str | int) -> str:

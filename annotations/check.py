@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,9 @@ def check_files(paths: list[Path], article: Article | None = None) -> CheckRepor
         return report
     report.warnings = duplicate_aliases(report.cards)
     if article is not None:
-        report.warnings.extend(link_warnings(report.cards, article))
+        # An alias claimed twice links nothing at its second card; one warning says it all.
+        claimed = {(problem.file, problem.field) for problem in report.warnings}
+        report.warnings.extend(link_warnings(report.cards, article, skip=claimed))
     report.warnings.sort(key=lambda problem: (problem.file, problem.line or 0, problem.field))
     return report
 
@@ -56,12 +59,19 @@ def duplicate_aliases(cards: CardSet) -> list[Problem]:
     return problems
 
 
-def link_warnings(cards: CardSet, article: Article) -> list[Problem]:
-    """Aliases and quotes that link nothing, and cards with no mention at all."""
+def link_warnings(
+    cards: CardSet, article: Article, *, skip: Collection[tuple[str, str]] = ()
+) -> list[Problem]:
+    """Aliases and quotes that link nothing, and cards with no mention at all.
+
+    Aliases whose (file, field), as (`c.yaml`, `cards[1].aliases[0]`), is in `skip` are left out.
+    """
     links = link(article.text, cards.cards)
     problems = []
     for card in cards.cards:
         for position, alias in enumerate(card.aliases):
+            if (card.file, f"cards[{card.index}].aliases[{position}]") in skip:
+                continue
             if not links.alias_hits.get((card.id, alias)):
                 problems.append(
                     Problem(
@@ -76,7 +86,7 @@ def link_warnings(cards: CardSet, article: Article) -> list[Problem]:
                 problems.append(
                     Problem(
                         card.file,
-                        card.line,
+                        card.line_of(f"quotes[{position}]"),
                         f"cards[{card.index}].quotes[{position}]",
                         f"quote {quote.exact!r} is not found in {article.name}",
                     )

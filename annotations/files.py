@@ -21,7 +21,7 @@ def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
     name = str(path)
     try:
         if path.is_dir():
-            raise AnnotationError.single(name, f"is a folder, not a {what} file")
+            raise AnnotationError.single(name, f"is a folder, not {_a(what)} file")
         size = path.stat().st_size
         if size > limit:
             raise AnnotationError.single(
@@ -41,8 +41,11 @@ def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
     return data
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> str:
-    """Decode bytes as `encoding` (UTF-8 by default, a BOM allowed), naming the line on failure."""
+def decode(data: bytes, name: str, encoding: str | None = None, *, what: str = "article") -> str:
+    """Decode bytes as `encoding` (UTF-8 by default, a BOM allowed), naming the line on failure.
+
+    Only articles take `--encoding`; cards and notes files are always UTF-8, and say so.
+    """
     encoding = encoding or "utf-8"
     try:
         codecs.lookup(encoding)
@@ -54,11 +57,16 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
+        if what == "article":
+            hint = (
+                "if it is text in another encoding, give --encoding, for example --encoding cp1252"
+            )
+        else:
+            hint = f"{what} files must be UTF-8: save it again as UTF-8"
         raise AnnotationError.single(
             name,
             f"is not valid {encoding.removesuffix('-sig')} text (byte 0x{data[error.start]:02x}"
-            f" at offset {error.start}); if it is text in another encoding, give --encoding,"
-            " for example --encoding cp1252",
+            f" at offset {error.start}); {hint}",
             line=line,
         ) from None
 
@@ -75,9 +83,18 @@ def looks_binary(data: bytes) -> bool:
 def read_text(path: Path, *, limit: int, what: str, encoding: str | None = None) -> str:
     """Read a text file safely: size limit, binary refusal, strict decoding."""
     data = read_bytes(path, limit=limit, what=what)
-    if looks_binary(data):
-        raise AnnotationError.single(str(path), f"looks like a binary file, not a {what} text")
-    return decode(data, str(path), encoding)
+    binary = f"looks like a binary file, not {_a(what)} text"
+    if encoding is None and looks_binary(data):
+        raise AnnotationError.single(str(path), binary)
+    text = decode(data, str(path), encoding, what=what)
+    # A named encoding such as UTF-16 is mostly NULs as bytes: judge its decoded text instead.
+    if encoding is not None and looks_binary(text[:8192].encode("utf-8", "surrogatepass")):
+        raise AnnotationError.single(str(path), binary)
+    return text
+
+
+def _a(what: str) -> str:
+    return f"an {what}" if what[:1] in "aeiou" else f"a {what}"
 
 
 def write_atomically(path: Path, text: str) -> None:

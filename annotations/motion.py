@@ -18,16 +18,17 @@ def token_at(text: str, offset: int) -> tuple[int, int] | None:
     """The word covering `offset`, as [start, end), or None on blank text."""
     if not 0 <= offset < len(text) or text[offset].isspace():
         return None
-    start = max(0, offset - _WINDOW)
+    width = _WINDOW
     while True:
-        for match in _TOKEN.finditer(text, start, min(len(text), offset + _WINDOW)):
+        start, end = max(0, offset - width), min(len(text), offset + width)
+        for match in _TOKEN.finditer(text, start, end):
             if match.start() <= offset < match.end():
-                if match.start() == start and start > 0:
-                    break  # the word may begin before the window: widen it
+                if (match.start() == start > 0) or (match.end() == end < len(text)):
+                    break  # the word may run past either side of the window: widen it
                 return match.span()
         else:
             return (offset, offset + 1)
-        start = max(0, start - _WINDOW * 4)
+        width *= 4  # geometric, so even a word as long as the text costs linear time
 
 
 def next_word_start(text: str, offset: int) -> int:
@@ -42,16 +43,17 @@ def next_word_start(text: str, offset: int) -> int:
 
 def previous_word_start(text: str, offset: int) -> int:
     """`b`: the start of the word before `offset` (or of the word the cursor is inside)."""
-    window_start = offset
-    while window_start > 0:
-        window_start = max(0, window_start - _WINDOW)
+    window_end = offset
+    while window_end > 0:
+        window_start = max(0, window_end - _WINDOW)
         last = None
-        for last in _TOKEN.finditer(text, window_start, offset):  # noqa: B007 - want the last
+        for last in _TOKEN.finditer(text, window_start, window_end):  # noqa: B007 - want the last
             pass
         if last is not None:
             if last.start() == window_start and window_start > 0:
                 return token_at(text, last.start())[0]  # the word may begin before the window
             return last.start()
+        window_end = window_start  # only blanks there: look further back, not again
     return 0
 
 

@@ -237,6 +237,13 @@ def is_tag(text: str) -> bool:
     return bool(text) and text.isprintable() and not any(char.isspace() for char in text)
 
 
+def check_color(color: str) -> str:
+    """`color` if it is one of COLORS; ValueError otherwise."""
+    if color not in COLORS:
+        raise ValueError(f"{color!r} is not a colour; use {', '.join(COLORS)}")
+    return color
+
+
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
     """Tags as given, trimmed and without repeats; ValueError for one with spaces inside."""
     cleaned: list[str] = []

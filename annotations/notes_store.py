@@ -16,16 +16,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
+import filelock
+
 from annotations.anchoring import make_quote, place_notes, reanchor_all
 from annotations.article import Article
 from annotations.errors import AnnotationError
 from annotations.history import Change, History, Kind
-from annotations.notes import COLORS, DEFAULT_COLOR, Note, Placement, new_id, utc_now
+from annotations.notes import DEFAULT_COLOR, Note, Placement, new_id, utc_now
 from annotations.notes_file import NotesDocument, parse_notes, read_notes_text
 from annotations.notes_index import SpanIndex
 from annotations.notes_paths import default_notes_path
-from annotations.notes_schema import clean_tags
-from annotations.notes_sync import SaveResult, failure, move_aside, sync_file
+from annotations.notes_schema import check_color, clean_tags
+from annotations.notes_sync import SaveResult, failure, move_aside, status_line, sync_file
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +102,8 @@ class NotesStore:
     @property
     def notes(self) -> list[Note]:
         """Every note, placed ones in text order first, then orphans."""
-        return self.notes_in_text_order() + self.orphans()
+        with self._lock:
+            return self.notes_in_text_order() + self.orphans()
 
     def get(self, note_id: str) -> Note | None:
         with self._lock:
@@ -183,15 +186,7 @@ class NotesStore:
     def status_message(self) -> str:
         """One line for the footer: where the notes are kept, and whether the last save worked."""
         with self._lock:
-            if self.broken is not None:
-                first = self.broken.problems[0] if self.broken.problems else self.broken
-                return (
-                    f"Notes file does not load ({first}); it is not overwritten. "
-                    f"{len(self._notes)} notes kept in memory."
-                )
-            if self.last_save is not None and not self.last_save.ok:
-                return self.last_save.message
-            return f"Notes: {self.path}" + (" (saved)" if self.last_save else "")
+            return status_line(self.path, self.broken, self.last_save, len(self._notes))
 
     # Editing (UI thread) -----------------------------------------------------------------------
 
@@ -204,7 +199,7 @@ class NotesStore:
         color: str | None = None,
     ) -> Note:
         """A new note on text[start:end]; raises ValueError for an empty range or a bad tag."""
-        color = self._color(color or self.last_color)
+        color = check_color(color or self.last_color)
         quote = make_quote(self.article.text, start, end)
         now = utc_now()
         made = Note(new_id(), quote, start, end, note, clean_tags(tags), color, now, now)
@@ -226,7 +221,7 @@ class NotesStore:
                 old,
                 note=old.note if note is None else note,
                 tags=old.tags if tags is None else clean_tags(tags),
-                color=old.color if color is None else self._color(color),
+                color=old.color if color is None else check_color(color),
             )
             if new == old:
                 return old
@@ -305,11 +300,6 @@ class NotesStore:
             raise KeyError(f"no note with id {note_id!r}")
         return note
 
-    def _color(self, color: str) -> str:
-        if color not in COLORS:
-            raise ValueError(f"{color!r} is not a colour; use {', '.join(COLORS)}")
-        return color
-
     def _apply(
         self, kind: Kind, before: Note | None, after: Note | None, where: Placement | None
     ) -> None:
@@ -357,6 +347,8 @@ class NotesStore:
                 reason = f"the notes file does not load ({error.problems[0]})"
                 result = SaveResult(False, self.status_message, reason=reason)
             except Exception as error:  # noqa: BLE001 - any failure must keep the notes in memory
+                if not isinstance(error, OSError | filelock.Timeout):
+                    log.exception("unexpected failure while saving notes")
                 result = failure(self.path, error, len(ours))
             else:
                 result = outcome.result

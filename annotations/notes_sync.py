@@ -6,8 +6,10 @@ so every failure is turned into one message a user can act on.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import errno
+import glob
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ import filelock
 
 from annotations import files
 from annotations.article import Article
+from annotations.errors import AnnotationError
 from annotations.merge import merge
 from annotations.notes import Note, Placement
 from annotations.notes_file import NotesDocument, dump_notes, parse_notes, read_notes_text
@@ -81,17 +84,45 @@ def sync_file(
             result = merge(base, ours, theirs)
             merged, taken, conflicts = result.notes, result.taken, tuple(result.conflicts)
         text: str | None = disk
-        if merged or disk is not None:
+        # With nothing changed here, what another reader wrote is only taken in, not rewritten.
+        if changed and (merged or disk is not None):
             document = NotesDocument(article.name, article.sha256, list(merged.values()))
-            text = dump_notes(document)
-            if text != disk:
-                files.write_atomically(path, text)
+            written = dump_notes(document)
+            if written != disk:
+                _remove_stale_temporaries(path)
+                files.write_atomically(path, written)
+                text = written
     message = f"Notes saved in {path}"
     if taken:
         message += f"; {_count(taken, 'change')} from another reader merged in"
     if conflicts:
         message += f"; {_count(len(conflicts), 'note')} changed in both places (both versions kept)"
     return Outcome(SaveResult(True, message, taken, conflicts), merged, text)
+
+
+def status_line(
+    path: Path, broken: AnnotationError | None, last_save: SaveResult | None, count: int
+) -> str:
+    """One line for the footer: where the notes are kept, and whether the last save worked."""
+    if broken is not None:
+        return (
+            f"Notes file does not load ({broken.problems[0]}); it is not overwritten."
+            f" {_count(count, 'note')} kept in memory."
+        )
+    if last_save is not None and not last_save.ok:
+        return last_save.message
+    return f"Notes: {path}" + (" (saved)" if last_save else "")
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files a killed save left behind (the lock is held: none is live)."""
+    try:
+        leftovers = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _count(number: int, noun: str) -> str:

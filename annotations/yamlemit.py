@@ -11,7 +11,7 @@ from __future__ import annotations
 import yaml
 
 # Text that YAML 1.2 reads as a number (1e3) is refused unquoted by our loader, so quote it.
-from annotations.yamlsafe import _YAML12_NUMBER
+from annotations.yamlsafe import reads_as_number
 
 _RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -33,7 +33,7 @@ def can_be_plain(value: str, *, flow: bool = False) -> bool:
         return False
     if flow and _FLOW_UNSAFE.intersection(value):
         return False
-    return _resolves_to_text(value) and not _YAML12_NUMBER.fullmatch(value)
+    return _resolves_to_text(value) and not reads_as_number(value)
 
 
 def quoted(value: str) -> str:

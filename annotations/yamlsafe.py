@@ -46,6 +46,11 @@ _YAML12_NUMBER = re.compile(
 )
 
 
+def reads_as_number(text: str) -> bool:
+    """Whether unquoted `text` would be a number to YAML 1.2 (so a writer must quote it)."""
+    return _YAML12_NUMBER.fullmatch(text) is not None
+
+
 class NumberLikeText(str):
     """Unquoted text that YAML 1.2 would read as a number (kept as text, flagged for checks)."""
 

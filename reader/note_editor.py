@@ -111,7 +111,9 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         with Vertical():
             yield Label(Text(self.heading, style="bold"))
             yield Static(Text("“" + display_text(self.quote) + "”"), id="editor-quote")
-            yield TextArea(self.initial.note, id="editor-note", soft_wrap=True, tab_behavior="focus")
+            yield TextArea(
+                self.initial.note, id="editor-note", soft_wrap=True, tab_behavior="focus"
+            )
             yield Input(
                 " ".join(self.initial.tags),
                 placeholder="tags, separated by spaces or commas",

@@ -53,7 +53,7 @@ def test_binary_file_is_refused(tmp_path):
     article = tmp_path / "image.png"
     article.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
     result = run(str(article))
-    assert_clean_failure(result, f"error: {article}: looks like a binary file, not a article text")
+    assert_clean_failure(result, f"error: {article}: looks like a binary file, not an article text")
 
 
 def test_bad_cards_file_reports_every_problem(tmp_path):

@@ -22,7 +22,9 @@ WHEN = dt.datetime(2026, 11, 28, 5, 0, tzinfo=dt.UTC)
 # Each bad file, and what the user reads after "PATH:" (a line number, or a space when the
 # problem is the whole file). One file per kind of bad input.
 EXPECTED = {
-    "alias_bomb": ["1: b[0]: anchors and aliases (&name, *name) are not allowed"],
+    "alias_bomb": [
+        "1: a: anchors and aliases (&name, *name) are not allowed; this value is repeated at b[0]"
+    ],
     "bad_color": [
         "15: notes[0].color: 'orange' is not a colour (one of: yellow, green, blue, pink, purple)"
     ],
@@ -60,8 +62,8 @@ EXPECTED = {
     ],
     "not_a_mapping": ["1: expected a mapping of keys, got a list"],
     "not_utf8": [
-        "13: is not valid utf-8 text (byte 0x92 at offset 343); if it is text in another"
-        " encoding, give --encoding, for example --encoding cp1252"
+        "13: is not valid utf-8 text (byte 0x92 at offset 343); notes files must be UTF-8:"
+        " save it again as UTF-8"
     ],
     "notes_not_a_list": ["5: notes: expected a list of notes (or []), got a mapping"],
     "null_note": ["12: notes[0].note: expected text, got nothing (null)"],
@@ -79,11 +81,11 @@ EXPECTED = {
         "27: notes[1].color: 'teal' is not a colour (one of: yellow, green, blue, pink, purple)",
     ],
     "syntax_error": [
-        "10:17: YAML syntax error: did not find expected key (while parsing a block mapping)"
+        "10:17: YAML syntax error: did not find expected key"
+        " (while parsing a block mapping, which starts on line 8)"
     ],
     "tab_indentation": [
-        "15:1: YAML syntax error: found character that cannot start any token"
-        " (while scanning for the next token)"
+        "15:1: YAML syntax error: a tab character here; indent YAML with spaces, not tabs"
     ],
     "tag_with_space": ["14: notes[0].tags[1]: a tag is one word: no spaces or control characters"],
     "tags_not_a_list": ["14: notes[0].tags: expected a list of tags (or []), got text"],
@@ -125,7 +127,9 @@ def test_the_issue_example_parses():
     assert document is not None
     assert document.title == "Sochi 2021" and document.sha256 == SHA
     [note] = document.notes
-    assert note.quote == Quote("marriage of convenience", "a continuation of a ", " between Russia and")
+    assert note.quote == Quote(
+        "marriage of convenience", "a continuation of a ", " between Russia and"
+    )
     assert (note.start, note.end, note.tags, note.color) == (2511, 2534, ("analysis",), "yellow")
     assert note.note == "Ellehuus's framing; compare the Kremlin readout.\n"
     assert note.created == note.updated == WHEN
@@ -160,9 +164,10 @@ def _note(**changes) -> Note:
 
 
 def test_output_is_the_documented_layout():
-    assert dump_notes(NotesDocument("Sochi 2021", SHA, [_note()])) == (
-        DATA / "notes_valid.yaml"
-    ).read_text()
+    assert (
+        dump_notes(NotesDocument("Sochi 2021", SHA, [_note()]))
+        == (DATA / "notes_valid.yaml").read_text()
+    )
 
 
 def test_notes_are_written_in_text_order_and_output_is_deterministic():

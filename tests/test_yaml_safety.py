@@ -71,16 +71,21 @@ def test_empty_document_is_none():
     [
         (
             "a: !!python/object/apply:os.system ['echo unsafe']\n",
-            "f.yaml:1: a: the tag 'tag:yaml.org,2002:python/object/apply:os.system'"
-            " is not allowed",
+            "f.yaml:1: a: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
         ),
         (
             "a: !!python/object:collections.OrderedDict {}\n",
             "f.yaml:1: a: the tag 'tag:yaml.org,2002:python/object:collections.OrderedDict'"
             " is not allowed",
         ),
-        ("a: !!python/name:os.system\n", "f.yaml:1: a: the tag 'tag:yaml.org,2002:python/name:os.system' is not allowed"),
-        ("a: !!binary aGVsbG8=\n", "f.yaml:1: a: the tag 'tag:yaml.org,2002:binary' is not allowed"),
+        (
+            "a: !!python/name:os.system\n",
+            "f.yaml:1: a: the tag 'tag:yaml.org,2002:python/name:os.system' is not allowed",
+        ),
+        (
+            "a: !!binary aGVsbG8=\n",
+            "f.yaml:1: a: the tag 'tag:yaml.org,2002:binary' is not allowed",
+        ),
         ("a: !!set {x, y}\n", "f.yaml:1: a: the tag 'tag:yaml.org,2002:set' is not allowed"),
         ("a: !custom x\n", "f.yaml:1: a: the tag '!custom' is not allowed"),
         ("a: !!omap [x: 1]\n", "f.yaml:1: a: the tag 'tag:yaml.org,2002:omap' is not allowed"),
@@ -113,7 +118,10 @@ def test_duplicate_keys_are_refused_not_last_wins(text, message):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("a:\n  1: x\n", "f.yaml:2: a: keys must be text, not '1' (put it in quotes to make it text)"),
+        (
+            "a:\n  1: x\n",
+            "f.yaml:2: a: keys must be text, not '1' (put it in quotes to make it text)",
+        ),
         ("? [x, y]\n: z\n", "f.yaml:1: keys must be text, not a list or mapping"),
         ("yes: 1\n", "f.yaml:1: keys must be text, not 'yes' (put it in quotes to make it text)"),
         ("~: 1\n", "f.yaml:1: keys must be text, not '~' (put it in quotes to make it text)"),
@@ -183,7 +191,10 @@ def test_very_deep_nesting_is_refused_from_the_event_stream():
             "f.yaml:2:2: YAML syntax error: did not find expected ',' or ']'"
             " (while parsing a flow sequence, which starts on line 1)",
         ),
-        ("a: b: c\n", "f.yaml:1:5: YAML syntax error: mapping values are not allowed in this context"),
+        (
+            "a: b: c\n",
+            "f.yaml:1:5: YAML syntax error: mapping values are not allowed in this context",
+        ),
         (
             'a: "open\n\nb: 1\n',
             "f.yaml:4:1: YAML syntax error: found unexpected end of stream"
@@ -191,7 +202,8 @@ def test_very_deep_nesting_is_refused_from_the_event_stream():
         ),
         (
             "a:\n\tb: 1\n",
-            "f.yaml:2:1: YAML syntax error: a tab character here; indent YAML with spaces, not tabs",
+            "f.yaml:2:1: YAML syntax error: a tab character here;"
+            " indent YAML with spaces, not tabs",
         ),
         (
             "a: 1\n---\nb: 2\n",

@@ -1,4 +1,4 @@
-"""Provides the built-in article (Sochi, 29 September 2021) and its cards, shipped in the package."""
+"""Provides the built-in article (Sochi, 29 September 2021) and its cards, inside the package."""
 
 from __future__ import annotations
 
