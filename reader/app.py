@@ -79,10 +79,15 @@ def _runner(owner, action: str):
     return run
 
 
-def make_app(reading: Reading, *, notes_path: Path | None = None) -> ReaderApp:
+def make_app(
+    reading: Reading, *, notes_path: Path | None = None, keymap: dict[str, str] | None = None
+) -> ReaderApp:
     """Build the app from an already loaded reading (the CLI and the tests both use this).
 
     The notes file is read here, before the screen starts; an unreadable one does not stop
     the reader (its notes stay safe on disk and the screen says what is wrong).
     """
-    return ReaderApp(reading, NotesStore.open(reading.article, notes_path))
+    app = ReaderApp(reading, NotesStore.open(reading.article, notes_path))
+    if keymap:
+        app.set_keymap(keymap)
+    return app

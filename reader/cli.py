@@ -45,6 +45,12 @@ def reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--notes", type=Path, metavar="FILE", help="where to keep your notes")
     parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
+    parser.add_argument(
+        "--keymap",
+        type=Path,
+        metavar="FILE",
+        help="remap keys by binding id (default: keymap.yaml in the user config folder)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     return parser
 
@@ -125,9 +131,11 @@ def run_reader(argv: list[str]) -> int:
         print_problems(error)
         return 2
     from reader.app import make_app
+    from reader.keymap import load_keymap
 
     try:
-        app = make_app(reading, notes_path=args.notes)
+        keymap = load_keymap(args.keymap)
+        app = make_app(reading, notes_path=args.notes, keymap=keymap)
     except AnnotationError as error:
         print_problems(error)
         return 2

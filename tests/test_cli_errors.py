@@ -97,3 +97,14 @@ def test_usage_errors_exit_2(argument):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "usage: annotated-reader" in result.stderr
+
+
+def test_bad_keymap_is_refused_before_the_screen(tmp_path):
+    keymap = tmp_path / "keymap.yaml"
+    keymap.write_text("version: 1\nkeys:\n  article.nowhere: x\n  article.down: 3\n")
+    result = run("--keymap", str(keymap))
+    assert_clean_failure(
+        result,
+        f"error: {keymap}:3: keys.article.nowhere: no binding has this id (see the README)",
+        f"error: {keymap}:4: keys.article.down: expected keys like 'j,down', got a number (3)",
+    )

@@ -284,3 +284,16 @@ async def test_mentions_are_styled_by_kind_through_component_classes(small):
         assert styles["Beta"].color == person.color
         assert styles["Gamma"].color == place.color
         assert person.color != place.color
+
+
+async def test_a_keymap_remaps_by_binding_id(tmp_path):
+    from reader.keymap import load_keymap
+
+    keymap_file = tmp_path / "keymap.yaml"
+    keymap_file.write_text("version: 1\nkeys:\n  article.down: ctrl+n\n")
+    app = build_app(write_reading(tmp_path), keymap=load_keymap(keymap_file))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+n")
+        assert view(app).cursor == TEXT.index("Beta said")
+        await pilot.press("j")  # remapped away
+        assert view(app).cursor == TEXT.index("Beta said")

@@ -1,0 +1,79 @@
+"""Provides the user's keymap: a YAML file that remaps bindings by their ids.
+
+    # ~/.config/annotated-reader/keymap.yaml
+    version: 1
+    keys:
+      article.down: j,down,ctrl+n
+      notes.annotate: n
+
+It is read and checked before the screen starts; a bad file stops the reader with one clear
+line per problem, like a bad cards file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from annotations import files
+from annotations.errors import AnnotationError, Problem
+from annotations.yamlsafe import describe, load_yaml
+
+CONFIG_DIR_VARIABLE = "ANNOTATED_READER_CONFIG_DIR"
+"""Set this to read keymap.yaml from another folder."""
+
+
+def default_keymap_path() -> Path:
+    chosen = os.environ.get(CONFIG_DIR_VARIABLE, "").strip()
+    folder = Path(chosen) if chosen else Path(platformdirs.user_config_dir("annotated-reader"))
+    return folder / "keymap.yaml"
+
+
+def binding_ids() -> set[str]:
+    """Every binding id the reader defines (what a keymap may name)."""
+    from reader.app import ReaderApp
+    from reader.article_view import ArticleView
+    from reader.card_pane import CardPane
+    from reader.help_screen import HelpScreen
+    from reader.note_editor import NoteEditor
+    from reader.notes_list import NotesList
+    from reader.reader_screen import ReaderScreen
+
+    owners = (ReaderApp, ArticleView, CardPane, HelpScreen, NoteEditor, NotesList, ReaderScreen)
+    return {binding.id for owner in owners for binding in owner.BINDINGS if binding.id}
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """The keymap in `path` (default: the user's, if there is one); AnnotationError if bad."""
+    explicit = path is not None
+    path = path or default_keymap_path()
+    if not explicit and not path.exists():
+        return {}
+    text = files.read_text(path, limit=1024 * 1024, what="keymap")
+    data, lines = load_yaml(text, str(path))
+    name = str(path)
+    if not isinstance(data, dict) or data.get("version") != 1 or set(data) - {"version", "keys"}:
+        raise AnnotationError.single(
+            name, "expected 'version: 1' and 'keys:' (binding id: keys)", line=1
+        )
+    keys = data.get("keys") or {}
+    if not isinstance(keys, dict):
+        raise AnnotationError.single(
+            name, f"expected a mapping of binding ids to keys, got {describe(keys)}",
+            line=lines.line(("keys",)), field="keys",
+        )
+    known = binding_ids()
+    problems = []
+    for binding_id, value in keys.items():
+        where = lines.line(("keys", binding_id))
+        field = f"keys.{binding_id}"
+        if binding_id not in known:
+            problems.append(Problem(name, where, field, "no binding has this id (see the README)"))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(Problem(name, where, field, f"expected keys like 'j,down', got "
+                                    f"{describe(value)}"))
+    if problems:
+        raise AnnotationError(problems)
+    return {binding_id: value.replace(" ", "") for binding_id, value in keys.items()}
