@@ -132,6 +132,15 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Proble
         what, context = f"{error.context}, {error.problem}", ""
     if mark and _char_at(text, mark.line, mark.column) == "\t":
         what, context = "a tab character here; indent YAML with spaces, not tabs", ""
+    if "maximum nesting depth" in what:
+        # Newer PyYAML stops runaway nesting in its scanner, before our own limit sees it.
+        return Problem(
+            file,
+            mark.line + 1 if mark else None,
+            "",
+            f"nested too deeply (more than {MAX_DEPTH} levels)",
+            column=mark.column + 1 if mark else None,
+        )
     return Problem(
         file,
         mark.line + 1 if mark else None,

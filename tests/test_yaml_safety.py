@@ -180,7 +180,11 @@ def test_nesting_is_limited():
 def test_very_deep_nesting_is_refused_from_the_event_stream():
     text = "a: " + "[" * 5_000 + "]" * 5_000 + "\n"
     # Refused at level 33 from the event stream: no recursion, so no crash, however deep.
-    assert refused(text) == f"f.yaml:1: a{'[0]' * 32}: nested too deeply (more than 32 levels)"
+    # (PyYAML 6.0.4 and newer stop it earlier, in the scanner; the message is the same.)
+    assert refused(text) in (
+        f"f.yaml:1: a{'[0]' * 32}: nested too deeply (more than 32 levels)",
+        "f.yaml:1:1003: nested too deeply (more than 32 levels)",
+    )
 
 
 @pytest.mark.parametrize(
