@@ -89,6 +89,19 @@ class CardSet:
 
 def parse_cards(text: str, file: str) -> tuple[ArticleInfo, list[Card]]:
     """Parse one cards file's text; raise AnnotationError listing every problem in it."""
+    info, cards, known_ids, problems = _parse(text, file)
+    problems.extend(cross_check(cards, known_ids))
+    if problems:
+        raise AnnotationError(problems)
+    return info, cards
+
+
+def _parse(text: str, file: str) -> tuple[ArticleInfo, list[Card], set[str], list[Problem]]:
+    """The article info, the cards that are valid, every id named, and the problems found.
+
+    Cards that fail validation are left out but their ids still count as known, so one bad
+    card does not hide the problems of the others, nor make links to it look broken.
+    """
     data, lines = load_yaml(text, file)
     if data is None:
         raise AnnotationError.single(file, "the file is empty; expected 'version: 1' and 'cards:'")
@@ -99,37 +112,63 @@ def parse_cards(text: str, file: str) -> tuple[ArticleInfo, list[Card]]:
         validator.problem(("version",), f"unsupported version {version!r} (this reader reads 1)")
         raise AnnotationError(validator.problems)
     validator.check(CARDS_FILE, data, ())
-    if validator.problems:
+    raw_cards = data.get("cards") if isinstance(data, dict) else None
+    if not isinstance(raw_cards, list):
         raise AnnotationError(validator.problems)
-    cards = [_make_card(raw, file, lines, index) for index, raw in enumerate(data["cards"])]
-    return _make_info(data.get("article") or {}), cards
+    failed = {_card_index(problem.field) for problem in validator.problems} - {None}
+    cards = [
+        _make_card(raw, file, lines, index)
+        for index, raw in enumerate(raw_cards)
+        if index not in failed and isinstance(raw, dict)
+    ]
+    known = {
+        raw["id"] for raw in raw_cards if isinstance(raw, dict) and isinstance(raw.get("id"), str)
+    }
+    info = ArticleInfo()
+    if not any(p.field.startswith("article") for p in validator.problems):
+        info = _make_info(data.get("article") or {})
+    return info, cards, known, validator.problems
+
+
+def _card_index(field: str) -> int | None:
+    """The card a problem's field belongs to: 3 for "cards[3].aliases", else None."""
+    if not field.startswith("cards["):
+        return None
+    return int(field[6 : field.index("]")])
 
 
 def load_cards(paths: list[Path]) -> CardSet:
     """Load cards files, reporting all problems in all files together; ids must be unique."""
     problems: list[Problem] = []
     cards: list[Card] = []
+    known: set[str] = set()
     info = ArticleInfo()
     for path in paths:
         try:
             text = files.read_text(path, limit=files.MAX_YAML_BYTES, what="cards")
-            file_info, file_cards = parse_cards(text, str(path))
+            file_info, file_cards, file_known, file_problems = _parse(text, str(path))
         except AnnotationError as error:
             problems.extend(error.problems)
             continue
+        problems.extend(file_problems)
+        known |= file_known
         if not info.title and file_info.title:
             info = file_info
         cards.extend(file_cards)
-    problems.extend(cross_check(cards))
+    problems.extend(cross_check(cards, known))
     if problems:
         raise AnnotationError(problems)
     return CardSet(cards=cards, info=info, files=[str(path) for path in paths])
 
 
-def cross_check(cards: list[Card]) -> list[Problem]:
-    """Problems that span cards: duplicate ids, see_also to unknown ids, no way to link."""
+def cross_check(cards: list[Card], known_ids: set[str] | None = None) -> list[Problem]:
+    """Problems that span cards: duplicate ids, see_also to unknown ids, no way to link.
+
+    `known_ids` adds ids of cards that failed validation, so links to them are not reported.
+    """
     problems: list[Problem] = []
     seen: dict[str, Card] = {}
+    known_ids = known_ids or set()
     for card in cards:
         if card.id in seen:
             first = seen[card.id]
@@ -146,7 +185,7 @@ def cross_check(cards: list[Card]) -> list[Problem]:
     for card in cards:
         position = card.index
         for item, see in enumerate(card.see_also):
-            if see not in seen:
+            if see not in seen and see not in known_ids:
                 problems.append(
                     Problem(
                         card.file,

@@ -51,7 +51,7 @@ def duplicate_aliases(cards: CardSet) -> list[Problem]:
                 problems.append(
                     Problem(
                         card.file,
-                        card.alias_lines[position],
+                        _alias_line(card, position),
                         f"cards[{card.index}].aliases[{position}]",
                         f"alias {alias!r} is also claimed by card {owner!r}; it links there",
                     )
@@ -76,7 +76,7 @@ def link_warnings(
                 problems.append(
                     Problem(
                         card.file,
-                        card.alias_lines[position],
+                        _alias_line(card, position),
                         f"cards[{card.index}].aliases[{position}]",
                         f"alias {alias!r} links nothing in {article.name}",
                     )
@@ -101,3 +101,10 @@ def link_warnings(
                 )
             )
     return problems
+
+
+def _alias_line(card, position: int) -> int | None:
+    """The line of an alias, or of its card when the card was not read from a file."""
+    if position < len(card.alias_lines):
+        return card.alias_lines[position]
+    return card.line

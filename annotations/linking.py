@@ -17,6 +17,9 @@ from annotations.cards import Card
 
 _WHITESPACE = re.compile(r"\s+")
 
+Candidate = tuple[int, int, int, str, tuple]
+"""A possible mention: (start, -priority, -length, card id, (card id, alias or quote index))."""
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -126,8 +129,8 @@ def link(text: str, cards: list[Card]) -> Links:
             lookup = key if card.case_sensitive else key.casefold()
             table.setdefault(lookup, (card.id, alias))
 
-    candidates: list[tuple[int, int, int, str]] = []  # (start, -priority, -length, card) sorted
-    alias_hits: Counter = Counter()
+    # (start, -priority, -length, card id, origin): sorting puts the preferred match first.
+    candidates: list[Candidate] = []
     for case_sensitive, table in owners.items():
         regex = _alias_regex(
             sorted({normalise_alias(raw) for _, raw in table.values()}),
@@ -141,19 +144,22 @@ def link(text: str, cards: list[Card]) -> Links:
             if owner is None:  # Unicode case folding disagreed with the regex; skip safely.
                 continue
             start, end = match.span()
-            candidates.append((start, 0, start - end, owner[0]))
-            alias_hits[owner] += 1
+            candidates.append((start, 0, start - end, owner[0], owner))
 
-    quote_hits: Counter = Counter()
     for card in cards:
         for index, quote in enumerate(card.quotes):
             for start in find_quote(text, quote.exact, quote.prefix, quote.suffix):
-                candidates.append((start, -1, -len(quote.exact), card.id))
-                quote_hits[(card.id, index)] += 1
+                candidates.append((start, -1, -len(quote.exact), card.id, (card.id, index)))
 
-    return Links(
-        mentions=_resolve_overlaps(candidates), alias_hits=alias_hits, quote_hits=quote_hits
-    )
+    kept = _resolve_overlaps(candidates)
+    # Count only what survived overlap resolution: an alias that always loses links nothing.
+    alias_hits: Counter = Counter()
+    quote_hits: Counter = Counter()
+    for candidate in kept:
+        origin = candidate[4]
+        (alias_hits if candidate[1] == 0 else quote_hits)[origin] += 1
+    mentions = [Mention(start, start - negative, card_id) for start, _, negative, card_id, _ in kept]
+    return Links(mentions=mentions, alias_hits=alias_hits, quote_hits=quote_hits)
 
 
 def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> list[int]:
@@ -172,18 +178,18 @@ def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> lis
     return found
 
 
-def _resolve_overlaps(candidates: list[tuple[int, int, int, str]]) -> list[Mention]:
+def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Keep non-overlapping mentions: quotes before aliases, then the longest, then the first.
 
     Overlaps are rare and local, so candidates are swept in text order into small clusters of
     mutually overlapping spans, and only each cluster is settled by priority.
     """
     candidates.sort()
-    kept: list[Mention] = []
-    cluster: list[tuple[int, int, int, str]] = []
+    kept: list[Candidate] = []
+    cluster: list[Candidate] = []
     cluster_end = -1
     for candidate in candidates:
-        start, _, negative_length, _ = candidate
+        start, negative_length = candidate[0], candidate[2]
         if cluster and start >= cluster_end:
             kept.extend(_settle(cluster))
             cluster = []
@@ -196,13 +202,12 @@ def _resolve_overlaps(candidates: list[tuple[int, int, int, str]]) -> list[Menti
     return kept
 
 
-def _settle(cluster: list[tuple[int, int, int, str]]) -> list[Mention]:
+def _settle(cluster: list[Candidate]) -> list[Candidate]:
     if len(cluster) == 1:
-        start, _, negative_length, card_id = cluster[0]
-        return [Mention(start, start - negative_length, card_id)]
-    chosen: list[Mention] = []
-    for start, _, negative_length, card_id in sorted(cluster, key=lambda c: (c[1], c[2], c[0])):
-        end = start - negative_length
-        if all(end <= other.start or start >= other.end for other in chosen):
-            chosen.append(Mention(start, end, card_id))
-    return sorted(chosen, key=lambda mention: mention.start)
+        return cluster
+    chosen: list[Candidate] = []
+    for candidate in sorted(cluster, key=lambda c: (c[1], c[2], c[0])):
+        start, end = candidate[0], candidate[0] - candidate[2]
+        if all(end <= other[0] or start >= other[0] - other[2] for other in chosen):
+            chosen.append(candidate)
+    return sorted(chosen)

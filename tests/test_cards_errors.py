@@ -277,3 +277,23 @@ def test_pathological_nesting_is_refused_without_crashing(text, tmp_path):
     assert result.stderr == ""
     assert result.stdout.startswith(f"{path}:")
     assert result.stdout.rstrip().endswith("nested too deeply (more than 32 levels)")
+
+
+def test_problems_within_and_across_cards_come_together():
+    text = (
+        "version: 1\n"
+        "cards:\n"
+        "  - {id: a, title: A, kind: person, summary: s, as_of: 2026-01-01, aliases: [A]}\n"
+        "  - {id: a, title: B, kind: person, summary: s, as_of: 2026-01-01, aliases: [B]}\n"
+        "  - {id: c, title: 7, kind: person, summary: s, as_of: 2026-01-01, aliases: [C]}\n"
+        "  - {id: d, title: D, kind: person, summary: s, as_of: 2026-01-01, aliases: [D],\n"
+        "     see_also: [c, nowhere]}\n"
+    )
+    with pytest.raises(AnnotationError) as caught:
+        parse_cards(text, "f.yaml")
+    assert str(caught.value).splitlines() == [
+        "f.yaml:4: cards[1].id: duplicate id 'a' (first used at f.yaml:3)",
+        "f.yaml:5: cards[2].title: expected text, got a number (7)"
+        " (put it in quotes to make it text)",
+        "f.yaml:7: cards[3].see_also[1]: 'nowhere' is not the id of any card",
+    ]
