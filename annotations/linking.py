@@ -158,7 +158,7 @@ def link(text: str, cards: list[Card]) -> Links:
     for candidate in kept:
         origin = candidate[4]
         (alias_hits if candidate[1] == 0 else quote_hits)[origin] += 1
-    mentions = [Mention(start, start - negative, card_id) for start, _, negative, card_id, _ in kept]
+    mentions = [Mention(c[0], c[0] - c[2], c[3]) for c in kept]
     return Links(mentions=mentions, alias_hits=alias_hits, quote_hits=quote_hits)
 
 
