@@ -20,6 +20,9 @@ from reader.article_view import ArticleView
 from reader.note_editor import NoteDraft, NoteEditor
 from reader.notes_list import ListChoice, NotesList
 
+WATCH_SECONDS = 2.0
+"""How often the notes file is checked for changes made elsewhere."""
+
 NOTE_BINDINGS = [
     Binding("a", "annotate", "Annotate", id="notes.annotate"),
     Binding("H", "highlight", "Highlight", show=False, id="notes.highlight"),
@@ -42,6 +45,7 @@ class NotesActions:
         self._save_lock = threading.Lock()
         self._save_again = False
         self._saving = False
+        self._seen_stamp = self.file_stamp()
 
     def wire_notes(self) -> None:
         """Let the article draw notes and stop at them with Tab."""
@@ -49,6 +53,8 @@ class NotesActions:
         view.note_spans = self.note_spans
         view.extra_stop = self.note_stop
         self.show_status()
+        # Another reader, or a sync from another machine, may change the file: take it in.
+        self.set_interval(WATCH_SECONDS, self.watch_notes_file)
         if self.store.broken is not None:
             self.notify(
                 f"Your notes file could not be read; new notes are kept in memory.\n"
@@ -236,7 +242,27 @@ class NotesActions:
                     self._saving = False
                     break
                 self._save_again = False
-        self.app.call_from_thread(self.show_status)
+        self.app.call_from_thread(self.after_save)
+
+    def after_save(self) -> None:
+        """Show the outcome, and redraw: a save may have merged notes written elsewhere."""
+        self._seen_stamp = self.file_stamp()
+        self.show_status()
+        self.article.refresh()
+        self.refresh_extra()
+
+    def file_stamp(self) -> tuple[int, int] | None:
+        try:
+            stat = self.store.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
+
+    def watch_notes_file(self) -> None:
+        stamp = self.file_stamp()
+        if stamp != self._seen_stamp:
+            self._seen_stamp = stamp
+            self.request_save()  # a save merges what changed on disk, and writes only if needed
 
     def show_status(self) -> None:
         status = self.query_one("#status", Static)

@@ -233,3 +233,24 @@ async def test_card_and_note_both_show_on_a_noted_mention(article, notes_file):
         shown = screen_text(app)
         assert "on alpha" in shown and "Alpha summary." in shown
         assert app.screen.query_one(CardPane).card.id == "alpha"
+
+
+async def test_notes_written_elsewhere_appear_while_reading(article, notes_file):
+    from annotations.article import load_article
+    from annotations.notes_store import NotesStore
+
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "H")  # our own note on "met"
+        await settle(pilot)
+        other = NotesStore.open(load_article(article), notes_file)
+        start = TEXT.index("Gamma on")
+        theirs = other.add(start, start + 5, "from the other machine")
+        assert other.save().ok
+        app.screen.watch_notes_file()  # what the 2-second timer does
+        await settle(pilot)
+        assert app.store.get(theirs.id) is not None
+        view(app).move_to(start)
+        await pilot.pause()
+        assert "from the other machine" in screen_text(app)
+        assert len(saved_notes(notes_file)) == 2
