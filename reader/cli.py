@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from annotations.errors import AnnotationError
@@ -18,10 +17,23 @@ SUBCOMMANDS = ("check", "schema", "notes")
 
 
 def version() -> str:
+    from importlib import metadata  # only for --version: it costs start-up time otherwise
+
     try:
         return metadata.version("annotated-reader")
     except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
         return "unknown"
+
+
+class VersionAction(argparse.Action):
+    """--version, looking the version up only when asked."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"{parser.prog} {version()}")
+        parser.exit()
 
 
 def reader_parser() -> argparse.ArgumentParser:
@@ -51,7 +63,7 @@ def reader_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="remap keys by binding id (default: keymap.yaml in the user config folder)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action=VersionAction)
     return parser
 
 

@@ -7,6 +7,7 @@ runs are picked up by one more save straight after it.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -17,8 +18,10 @@ from annotations.notes import Note
 from annotations.notes_store import NotesStore
 from annotations.sanitize import display_text
 from reader.article_view import ArticleView
-from reader.note_editor import NoteDraft, NoteEditor
-from reader.notes_list import ListChoice, NotesList
+
+if TYPE_CHECKING:
+    from reader.note_editor import NoteDraft
+    from reader.notes_list import ListChoice
 
 WATCH_SECONDS = 2.0
 """How often the notes file is checked for changes made elsewhere."""
@@ -104,6 +107,8 @@ class NotesActions:
     # Actions -----------------------------------------------------------------------------------
 
     def action_annotate(self) -> None:
+        from reader.note_editor import NoteEditor  # the editor's widgets load on first use
+
         span = self.article.target_span()
         if span is None:
             self.app.bell()
@@ -133,6 +138,8 @@ class NotesActions:
         self.after_change("Highlighted")
 
     def action_edit_note(self) -> None:
+        from reader.note_editor import NoteEditor
+
         note = self.note_under_cursor()
         if note is None:
             self.notify("No note under the cursor.")
@@ -176,6 +183,8 @@ class NotesActions:
         self.after_change("Redone")
 
     def action_list_notes(self) -> None:
+        from reader.notes_list import NotesList
+
         def chosen(choice: ListChoice | None) -> None:
             if choice is None:
                 return
