@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz import fuzz
-
 from annotations.notes import Note, Placement, Quote
+
+
+def _fuzz():
+    """rapidfuzz's scorers, imported only when a note has to be placed approximately."""
+    from rapidfuzz import fuzz
+
+    return fuzz
 
 CONTEXT = 32
 """Characters of prefix and suffix kept with each quote (as Hypothesis does)."""
@@ -70,7 +75,7 @@ def _side(stored: str, actual: str, at_edge: bool) -> float:
     if len(actual) < len(stored) and len(actual) >= _MIN_SIDE:
         # The text ends here: compare with as much of the stored context as fits.
         stored = stored[: len(actual)]
-    return fuzz.ratio(stored, actual)
+    return _fuzz().ratio(stored, actual)
 
 
 def context_score(text: str, quote: Quote, start: int, end: int) -> float:
@@ -183,7 +188,7 @@ def _approximate(text: str, quote: Quote, spots: list[int]) -> Placement:
             continue
         start, end = found
         # The cutoff lets rapidfuzz stop early, which keeps long quotes cheap.
-        similarity = fuzz.ratio(exact, text[start:end], score_cutoff=QUOTE_THRESHOLD)
+        similarity = _fuzz().ratio(exact, text[start:end], score_cutoff=QUOTE_THRESHOLD)
         if not similarity or not context_agrees(text, quote, start, end):
             continue
         agreement = context_score(text, quote, start, end)
@@ -216,7 +221,7 @@ def _closest(text: str, piece: str, lo: int, hi: int) -> tuple[int, int] | None:
     lo, hi = max(0, lo), min(len(text), hi)
     if hi <= lo:
         return None
-    found = fuzz.partial_ratio_alignment(piece, text[lo:hi], score_cutoff=QUOTE_THRESHOLD)
+    found = _fuzz().partial_ratio_alignment(piece, text[lo:hi], score_cutoff=QUOTE_THRESHOLD)
     return None if found is None else (lo + found.dest_start, lo + found.dest_end)
 
 
@@ -229,7 +234,7 @@ def _refine(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
     slack = max(2, len(exact) // 5)
 
     def score(s: int, e: int) -> tuple[float, int]:
-        return (fuzz.ratio(exact, text[s:e]), -abs((e - s) - len(exact)))
+        return (_fuzz().ratio(exact, text[s:e]), -abs((e - s) - len(exact)))
 
     end = max(
         range(max(start + 1, end - slack), min(len(text), end + slack) + 1),

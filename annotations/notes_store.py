@@ -16,8 +16,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-import filelock
-
 from annotations.anchoring import make_quote, place_notes, reanchor_all
 from annotations.article import Article
 from annotations.errors import AnnotationError
@@ -347,7 +345,7 @@ class NotesStore:
                 reason = f"the notes file does not load ({error.problems[0]})"
                 result = SaveResult(False, self.status_message, reason=reason)
             except Exception as error:  # noqa: BLE001 - any failure must keep the notes in memory
-                if not isinstance(error, OSError | filelock.Timeout):
+                if not isinstance(error, OSError):  # filelock.Timeout is a TimeoutError too
                     log.exception("unexpected failure while saving notes")
                 result = failure(self.path, error, len(ours))
             else:

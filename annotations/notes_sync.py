@@ -14,10 +14,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-import filelock
+from typing import TYPE_CHECKING
 
 from annotations import files
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 from annotations.article import Article
 from annotations.errors import AnnotationError
 from annotations.merge import merge
@@ -52,8 +54,10 @@ class Outcome:
     """The file's text now on disk (None when there is still no file)."""
 
 
-def lock_for(path: Path, timeout: float) -> filelock.FileLock:
+def lock_for(path: Path, timeout: float) -> FileLock:
     """The lock every reader takes around a save of `path` (a sibling file, NAME.lock)."""
+    import filelock  # imported at the first save, not at start-up
+
     return filelock.FileLock(f"{path}.lock", timeout=timeout, thread_local=False)
 
 
@@ -153,7 +157,7 @@ def failure(path: Path, error: BaseException, count: int) -> SaveResult:
 
 def failure_reason(error: BaseException) -> str:
     """Why a save failed, in a few words a user can act on."""
-    if isinstance(error, filelock.Timeout):
+    if isinstance(error, TimeoutError):  # filelock.Timeout: another reader holds the lock
         reason = "another copy of the reader kept the notes file locked; try again"
     elif isinstance(error, OSError):
         reason = _REASONS.get(error.errno or 0) or error.strerror or str(error)

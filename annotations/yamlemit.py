@@ -8,21 +8,29 @@ break the file nor reach a terminal that shows it.
 
 from __future__ import annotations
 
-import yaml
+from functools import cache
 
 # Text that YAML 1.2 reads as a number (1e3) is refused unquoted by our loader, so quote it.
 from annotations.yamlsafe import reads_as_number
 
-_RESOLVER = yaml.resolver.Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`.~ ")
 _FLOW_UNSAFE = set(",[]{}:#")
 _SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
+@cache
+def _resolver():
+    """PyYAML's resolver, imported when something is first written."""
+    import yaml
+
+    return yaml.resolver.Resolver(), yaml.ScalarNode
+
+
 def _resolves_to_text(value: str) -> bool:
     """True when YAML reads `value`, unquoted, as text (not a number, date, bool or null)."""
-    return _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == _STR_TAG
+    resolver, scalar_node = _resolver()
+    return resolver.resolve(scalar_node, value, (True, False)) == _STR_TAG
 
 
 def can_be_plain(value: str, *, flow: bool = False) -> bool:

@@ -9,21 +9,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from annotations.errors import AnnotationError, Problem
 
-try:  # libyaml's C parser is several times faster; fall back to pure Python when absent.
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+if TYPE_CHECKING:
+    import yaml
+
+
+@cache
+def _loader() -> type:
+    """PyYAML's loader, imported on first use: a reader with nothing to parse never pays for it.
+
+    libyaml's C parser is several times faster; fall back to pure Python when absent.
+    """
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 32
 """Deeper nesting than any of our formats needs is refused before it can exhaust the stack."""
 _CRASH_DEPTH = 1_000
 """Nesting refused before composing at all: libyaml's composer recurses in C and would crash."""
+MAX_KEYS = 1_000
+"""More keys in one mapping than any of our formats has: refused before they fill memory."""
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -108,9 +118,11 @@ def describe(value: Any) -> str:
 
 def load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
     """Parse one YAML document into plain values and a LineMap; raise AnnotationError if unsafe."""
+    import yaml
+
     builder = _EventBuilder(file)
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=_loader()):
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
         raise AnnotationError(_syntax_problem(error, text, file)) from None
@@ -158,13 +170,19 @@ def _char_at(text: str, line: int, column: int) -> str:
     return ""
 
 
-_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _STR_TAG = "tag:yaml.org,2002:str"
+
+
+@cache
+def _implicit() -> dict:
+    import yaml
+
+    return yaml.resolver.Resolver.yaml_implicit_resolvers
 
 
 def _resolve_plain(value: str) -> str:
     """The tag YAML gives an unquoted scalar (what PyYAML's resolver does, without its cost)."""
-    for tag, pattern in _IMPLICIT.get(value[:1] if value else "", ()):
+    for tag, pattern in _implicit().get(value[:1] if value else "", ()):
         if pattern.match(value):
             return tag
     return _STR_TAG
@@ -179,6 +197,9 @@ class _EventBuilder:
     """
 
     def __init__(self, file: str) -> None:
+        import yaml
+
+        self.yaml = yaml
         self.file = file
         self.lines = LineMap()
         self.result: Any = None
@@ -193,6 +214,7 @@ class _EventBuilder:
 
     def feed(self, event: yaml.Event) -> None:
         kind = type(event)
+        yaml = self.yaml
         if kind is yaml.ScalarEvent:
             self.scalar(event)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
@@ -284,6 +306,8 @@ class _EventBuilder:
             shown = f"{event.value!r} (put it in quotes to make it text)"
             raise self.fail(line, path, f"keys must be text, not {shown}")
         key = event.value
+        if len(container) >= MAX_KEYS:
+            raise self.fail(line, path, f"too many keys in one mapping (more than {MAX_KEYS:,})")
         if key in container:
             raise self.fail(line, (*path, key), "duplicate key (each key may appear once)")
         frame[2] = key
@@ -303,6 +327,7 @@ class _EventBuilder:
             if not explicit and not event.style and _YAML12_NUMBER.fullmatch(value):
                 return NumberLikeText(value)
             return value
+        yaml = self.yaml
         node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
         try:
             return self.constructor.construct_object(node, deep=False)

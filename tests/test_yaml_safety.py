@@ -58,7 +58,7 @@ def test_yaml12_numbers_are_not_plain_text(plain):
 def test_the_c_loader_is_used_when_available():
     if getattr(yaml, "CSafeLoader", None) is None:
         pytest.skip("PyYAML built without libyaml")
-    assert issubclass(yamlsafe._Loader, yaml.CSafeLoader)
+    assert issubclass(yamlsafe._loader(), yaml.CSafeLoader)
 
 
 def test_empty_document_is_none():
