@@ -130,6 +130,19 @@ def _parse(text: str, file: str) -> tuple[ArticleInfo, list[Card], set[str], lis
     return info, cards, known, validator.problems
 
 
+def _parse_cached(text: str, file: str) -> tuple[ArticleInfo, list[Card], set[str], list[Problem]]:
+    """`_parse`, answered from the cache when this exact text parsed cleanly before."""
+    from annotations import cards_cache
+
+    cached = cards_cache.load(text, file)
+    if cached is not None:
+        return (*cached, [])
+    info, cards, known, problems = _parse(text, file)
+    if not problems:
+        cards_cache.store(text, (info, cards, known))
+    return info, cards, known, problems
+
+
 def _card_index(field: str) -> int | None:
     """The card a problem's field belongs to: 3 for "cards[3].aliases", else None."""
     if not field.startswith("cards["):
@@ -146,7 +159,7 @@ def load_cards(paths: list[Path]) -> CardSet:
     for path in paths:
         try:
             text = files.read_text(path, limit=files.MAX_YAML_BYTES, what="cards")
-            file_info, file_cards, file_known, file_problems = _parse(text, str(path))
+            file_info, file_cards, file_known, file_problems = _parse_cached(text, str(path))
         except AnnotationError as error:
             problems.extend(error.problems)
             continue

@@ -39,6 +39,8 @@ class ReaderScreen(NotesActions, Screen):
         self.init_notes(store)
 
     def compose(self):
+        # Decided before the children mount, so the first frame is styled once, not twice.
+        self.set_narrow(self.app.size.width)
         yield Static(self.header_text(), id="header")
         with Container(id="body"):
             yield ArticleView(self.reading, id="article")
@@ -66,7 +68,6 @@ class ReaderScreen(NotesActions, Screen):
     def on_mount(self) -> None:
         self.wire_notes()
         self.article.focus()
-        self.set_narrow(self.app.size.width)
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
 
     def on_resize(self, event: events.Resize) -> None:

@@ -11,4 +11,6 @@ def private_data_dir(tmp_path_factory, monkeypatch):
     data_dir = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("ANNOTATED_READER_DATA_DIR", str(data_dir))
     monkeypatch.setenv("XDG_DATA_HOME", str(data_dir / "xdg"))
+    monkeypatch.setenv("ANNOTATED_READER_CACHE_DIR", str(data_dir / "cache"))
+    monkeypatch.setenv("ANNOTATED_READER_CONFIG_DIR", str(data_dir / "config"))
     return data_dir

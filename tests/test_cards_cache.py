@@ -1,0 +1,54 @@
+"""The cards cache: a second load of the same cards gives the same cards, without parsing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotations import builtin, cards_cache
+from annotations.cards import load_cards
+from annotations.errors import AnnotationError
+
+
+def snapshot(card_set):
+    return [(vars(card)) for card in card_set.cards], card_set.info
+
+
+def test_second_load_comes_from_the_cache_and_is_identical(private_data_dir, monkeypatch):
+    first = load_cards([builtin.cards_path()])
+    entries = list((private_data_dir / "cache" / "cards").glob("*.json"))
+    assert len(entries) == 1
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("annotations.cards._parse", no_parsing)
+    second = load_cards([builtin.cards_path()])
+    assert snapshot(second) == snapshot(first)
+
+
+def test_a_damaged_entry_is_ignored(private_data_dir):
+    first = load_cards([builtin.cards_path()])
+    (entry,) = (private_data_dir / "cache" / "cards").glob("*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    assert snapshot(load_cards([builtin.cards_path()])) == snapshot(first)
+    entry.write_text(json.dumps({"format": cards_cache.FORMAT, "cards": [{}]}), encoding="utf-8")
+    assert snapshot(load_cards([builtin.cards_path()])) == snapshot(first)
+
+
+def test_a_changed_file_is_parsed_again(tmp_path):
+    path = tmp_path / "c.yaml"
+    text = "version: 1\ncards:\n  - {id: a, title: A, kind: term, summary: s, as_of: 2026-01-01,"
+    path.write_text(text + " aliases: [A]}\n", encoding="utf-8")
+    assert load_cards([path]).cards[0].aliases == ("A",)
+    path.write_text(text + " aliases: [B]}\n", encoding="utf-8")
+    assert load_cards([path]).cards[0].aliases == ("B",)
+
+
+def test_files_with_problems_are_not_cached(tmp_path, private_data_dir):
+    path = tmp_path / "c.yaml"
+    path.write_text("version: 1\ncards: []\n", encoding="utf-8")
+    with pytest.raises(AnnotationError):
+        load_cards([path])
+    assert not list((private_data_dir / "cache").rglob("*.json"))
