@@ -38,6 +38,10 @@ def display_char(char: str) -> str:
         return _FORMAT_SYMBOL
     if category == "Co" or category == "Cn":
         return "\ufffd"
+    if char == "\ufe0f":
+        # Emoji presentation widens the character before it (❤️ takes two cells, ❤ one), which
+        # a per-character layout can't follow: the view would cut off the end of the row.
+        return ""
     return char
 
 

@@ -207,7 +207,7 @@ class ArticleView(ScrollView, can_focus=True):
         Both ends snap outwards to the word (or linked mention) they fall in, so a selection
         grown with `w` never cuts a word in half.
         """
-        if self.anchor is None:
+        if self.anchor is None or not self.text:  # an empty article has nothing to select
             return None
         low, high = sorted((self.anchor, self.cursor))
         first = self.span_at(low)

@@ -68,6 +68,8 @@ class CardPane(VerticalScroll, can_focus=True):
 
     def show(self, card: Card | None, extra: Text | None = None) -> None:
         """Show `card` (None: the overview), with `extra` text (a note) above it."""
+        if card is self.card and extra == self.extra_text:
+            return  # nothing changed: re-rendering the Markdown body would only cost time
         if card is not self.card:
             self.link_index = 0
             self.scroll_home(animate=False)

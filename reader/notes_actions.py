@@ -64,6 +64,7 @@ class NotesActions:
                 f"{self.store.broken.problems[0]}",
                 severity="error",
                 timeout=15,
+                markup=False,  # the problem quotes the file: "[@click=...]" must stay text
             )
 
     # What the article and card pane show -------------------------------------------------------
@@ -214,7 +215,8 @@ class NotesActions:
             self.notify("The notes file is fine; nothing to do.")
             return
         result = self.store.start_fresh()
-        self.notify(result.message, severity="information" if result.ok else "error")
+        severity = "information" if result.ok else "error"
+        self.notify(result.message, severity=severity, markup=False)  # paths may hold "[...]"
         self.show_status()
 
     def action_reload_notes(self) -> None:

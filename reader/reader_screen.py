@@ -36,6 +36,9 @@ class ReaderScreen(NotesActions, Screen):
         super().__init__()
         self.reading = reading
         self.history = CardHistory()
+        self._pane_card = None
+        """The card the pane is to show (it follows on the next frame)."""
+        self._pane_due = False
         self.init_notes(store)
 
     def compose(self):
@@ -69,6 +72,7 @@ class ReaderScreen(NotesActions, Screen):
         self.wire_notes()
         self.article.focus()
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
+        self.update_pane()  # the first frame already shows the card under the cursor
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_narrow(event.size.width)
@@ -91,7 +95,21 @@ class ReaderScreen(NotesActions, Screen):
         if record and card is not None:
             self.history.open(card.id)
         self.article.shown_card_id = card.id if card else None
-        self.cards.show(card, self.extra_for_cursor())
+        self._pane_card = card
+        self.schedule_pane()
+
+    def schedule_pane(self) -> None:
+        """Update the card pane just after the next frame, so the cursor never waits for it.
+
+        Moves in quick succession (a held key) update the pane once, with the latest card.
+        """
+        if not self._pane_due:
+            self._pane_due = True
+            self.call_after_refresh(self.update_pane)
+
+    def update_pane(self) -> None:
+        self._pane_due = False
+        self.cards.show(self._pane_card, self.extra_for_cursor())
 
     def extra_for_cursor(self) -> Text | None:
         """The note under the cursor, shown above the card."""
@@ -99,7 +117,7 @@ class ReaderScreen(NotesActions, Screen):
         return self.note_text(note) if note is not None else None
 
     def refresh_extra(self) -> None:
-        self.cards.show(self.cards.card, self.extra_for_cursor())
+        self.schedule_pane()
 
     @on(CardPane.OpenCard)
     def open_card(self, event: CardPane.OpenCard) -> None:
