@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotations import builtin
@@ -19,14 +19,28 @@ class Reading:
     article: Article
     cards: CardSet
     links: Links
+    """Every mention; empty until `linked` for an article linked in the background."""
     cards_note: str = ""
     """Why there are no cards, when there are none (shown to the user)."""
     is_builtin: bool = False
-    extra: dict = field(default_factory=dict)
+    linked: bool = True
+    """False while the links are still to be found (see `link_later`)."""
 
     @property
     def title(self) -> str:
         return self.cards.info.title or self.article.name
+
+    def find_links(self) -> Links:
+        """Link every card in the article (safe to call from a worker thread)."""
+        return link(self.article.text, self.cards.cards)
+
+    def set_links(self, links: Links) -> None:
+        self.links = links
+        self.linked = True
+
+
+LINK_LATER_CHARS = 300_000
+"""Articles longer than this (a long read, a book) are linked after the first screen shows."""
 
 
 def sidecar_cards(article_path: Path) -> Path:
@@ -46,8 +60,13 @@ def open_reading(
     cards_paths: list[Path] | None = None,
     *,
     encoding: str | None = None,
+    link_later: bool = False,
 ) -> Reading:
-    """Load an article and its cards; raise AnnotationError with every problem found."""
+    """Load an article and its cards; raise AnnotationError with every problem found.
+
+    With `link_later`, a long article (over LINK_LATER_CHARS) comes back unlinked, for the
+    caller to link with `find_links` off the UI thread while the first screen shows.
+    """
     path, is_builtin = resolve_article(argument)
     problems = []
     article = None
@@ -74,10 +93,12 @@ def open_reading(
         raise AnnotationError(problems)
     if is_builtin and cards.info.title:
         article.name = cards.info.title
+    later = link_later and len(article.text) > LINK_LATER_CHARS and bool(cards.cards)
     return Reading(
         article=article,
         cards=cards,
-        links=link(article.text, cards.cards),
+        links=Links() if later else link(article.text, cards.cards),
         cards_note=note,
         is_builtin=is_builtin,
+        linked=not later,
     )

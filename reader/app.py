@@ -30,14 +30,15 @@ class ReaderApp(App[int]):
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
     ]
 
-    def __init__(self, reading: Reading, store: NotesStore) -> None:
+    def __init__(self, reading: Reading, store: NotesStore, *, notes_ready: bool = True) -> None:
         super().__init__()
         self.reading = reading
         self.store = store
+        self.notes_ready = notes_ready
         self.sub_title = reading.title
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.reading, self.store)
+        return ReaderScreen(self.reading, self.store, notes_ready=self.notes_ready)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -79,15 +80,31 @@ def _runner(owner, action: str):
     return run
 
 
+NOTES_LOAD_LATER_BYTES = 256 * 1024
+"""A notes file bigger than this (a few hundred notes) is read after the first screen shows."""
+
+
+def notes_load_later(store: NotesStore) -> bool:
+    try:
+        return store.path.stat().st_size > NOTES_LOAD_LATER_BYTES
+    except OSError:
+        return False  # missing, or unreadable: loading says which, at once
+
+
 def make_app(
     reading: Reading, *, notes_path: Path | None = None, keymap: dict[str, str] | None = None
 ) -> ReaderApp:
     """Build the app from an already loaded reading (the CLI and the tests both use this).
 
-    The notes file is read here, before the screen starts; an unreadable one does not stop
-    the reader (its notes stay safe on disk and the screen says what is wrong).
+    The notes file is read here, before the screen starts (a large one just after the first
+    frame); an unreadable one does not stop the reader (its notes stay safe on disk and the
+    screen says what is wrong).
     """
-    app = ReaderApp(reading, NotesStore.open(reading.article, notes_path))
+    store = NotesStore(reading.article, notes_path)
+    later = notes_load_later(store)
+    if not later:
+        store.load()
+    app = ReaderApp(reading, store, notes_ready=not later)
     if keymap:
         app.set_keymap(keymap)
     return app

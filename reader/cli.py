@@ -138,7 +138,7 @@ def run_reader(argv: list[str]) -> int:
 
     args = reader_parser().parse_args(argv)
     try:
-        reading = open_reading(args.article, args.cards, encoding=args.encoding)
+        reading = open_reading(args.article, args.cards, encoding=args.encoding, link_later=True)
     except AnnotationError as error:
         print_problems(error)
         return 2

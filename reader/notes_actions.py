@@ -43,8 +43,10 @@ class NotesActions:
     store: NotesStore
     article: ArticleView
 
-    def init_notes(self, store: NotesStore) -> None:
+    def init_notes(self, store: NotesStore, *, ready: bool = True) -> None:
         self.store = store
+        self.notes_ready = ready
+        """False while a large notes file is still being read (just after the first frame)."""
         self._save_lock = threading.Lock()
         self._save_again = False
         self._saving = False
@@ -58,6 +60,31 @@ class NotesActions:
         self.show_status()
         # Another reader, or a sync from another machine, may change the file: take it in.
         self.set_interval(WATCH_SECONDS, self.watch_notes_file)
+        if self.notes_ready:
+            self.report_broken()
+        else:
+            self.call_after_refresh(self.load_in_background)
+
+    @work(thread=True, group="notes-load")
+    def load_in_background(self) -> None:
+        self.store.load()
+        self.app.call_from_thread(self.notes_loaded)
+
+    def notes_loaded(self) -> None:
+        self.notes_ready = True
+        self._seen_stamp = self.file_stamp()
+        self.show_status()
+        self.article.refresh()
+        self.refresh_extra()
+        self.report_broken()
+
+    def notes_busy(self) -> bool:
+        """True (and says so) while the notes are still being read: no change may race it."""
+        if not self.notes_ready:
+            self.notify("Your notes are still loading; try again in a moment.", timeout=2)
+        return not self.notes_ready
+
+    def report_broken(self) -> None:
         if self.store.broken is not None:
             self.notify(
                 f"Your notes file could not be read; new notes are kept in memory.\n"
@@ -110,6 +137,8 @@ class NotesActions:
     def action_annotate(self) -> None:
         from reader.note_editor import NoteEditor  # the editor's widgets load on first use
 
+        if self.notes_busy():
+            return
         span = self.article.target_span()
         if span is None:
             self.app.bell()
@@ -131,6 +160,8 @@ class NotesActions:
         self.app.push_screen(editor, saved)
 
     def action_highlight(self) -> None:
+        if self.notes_busy():
+            return
         span = self.article.target_span()
         if span is None:
             self.app.bell()
@@ -141,6 +172,8 @@ class NotesActions:
     def action_edit_note(self) -> None:
         from reader.note_editor import NoteEditor
 
+        if self.notes_busy():
+            return
         note = self.note_under_cursor()
         if note is None:
             self.notify("No note under the cursor.")
@@ -164,6 +197,8 @@ class NotesActions:
         self.app.push_screen(editor, saved)
 
     def action_delete_note(self) -> None:
+        if self.notes_busy():
+            return
         note = self.note_under_cursor()
         if note is None:
             self.notify("No note under the cursor.")
@@ -172,12 +207,16 @@ class NotesActions:
         self.after_change("Note deleted (u undoes)")
 
     def action_undo(self) -> None:
+        if self.notes_busy():
+            return
         if self.store.undo() is None:
             self.notify("Nothing to undo.")
             return
         self.after_change("Undone")
 
     def action_redo(self) -> None:
+        if self.notes_busy():
+            return
         if self.store.redo() is None:
             self.notify("Nothing to redo.")
             return
@@ -186,6 +225,8 @@ class NotesActions:
     def action_list_notes(self) -> None:
         from reader.notes_list import NotesList
 
+        if self.notes_busy():
+            return
         def chosen(choice: ListChoice | None) -> None:
             if choice is None:
                 return
@@ -270,6 +311,8 @@ class NotesActions:
         return stat.st_mtime_ns, stat.st_size
 
     def watch_notes_file(self) -> None:
+        if not self.notes_ready:
+            return
         stamp = self.file_stamp()
         if stamp != self._seen_stamp:
             self._seen_stamp = stamp
@@ -277,7 +320,10 @@ class NotesActions:
 
     def show_status(self) -> None:
         status = self.query_one("#status", Static)
-        message = self.store.status_message
+        if self.notes_ready:
+            message = self.store.status_message
+        else:
+            message = f"Loading notes from {self.store.path}…"
         failed = self.store.broken is not None or (
             self.store.last_save is not None and not self.store.last_save.ok
         )

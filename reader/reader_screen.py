@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
@@ -32,14 +32,14 @@ class ReaderScreen(NotesActions, Screen):
         Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
     ]
 
-    def __init__(self, reading: Reading, store: NotesStore) -> None:
+    def __init__(self, reading: Reading, store: NotesStore, *, notes_ready: bool = True) -> None:
         super().__init__()
         self.reading = reading
         self.history = CardHistory()
         self._pane_card = None
         """The card the pane is to show (it follows on the next frame)."""
         self._pane_due = False
-        self.init_notes(store)
+        self.init_notes(store, ready=notes_ready)
 
     def compose(self):
         # Decided before the children mount, so the first frame is styled once, not twice.
@@ -69,6 +69,8 @@ class ReaderScreen(NotesActions, Screen):
         return self.query_one(CardPane)
 
     def on_mount(self) -> None:
+        if not self.reading.linked:
+            self.call_after_refresh(self.link_in_background)
         self.wire_notes()
         self.article.focus()
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
@@ -79,6 +81,18 @@ class ReaderScreen(NotesActions, Screen):
 
     def set_narrow(self, width: int) -> None:
         self.set_class(width < NARROW_WIDTH, "narrow")
+
+    @work(thread=True, group="linking")
+    def link_in_background(self) -> None:
+        """Find every mention of a long article while its first screen is already up."""
+        links = self.reading.find_links()
+        self.app.call_from_thread(self.links_found, links)
+
+    def links_found(self, links) -> None:
+        self.reading.set_links(links)
+        self.article.refresh()
+        self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
+        self.cards.refresh_card()  # the overview's counts and the card's mentions changed
 
     # Cards follow the cursor -------------------------------------------------------------------
 
