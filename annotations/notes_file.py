@@ -28,6 +28,7 @@ holds this copy's version until the user chooses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from annotations import files
@@ -94,19 +95,24 @@ def dump_notes(document: NotesDocument) -> str:
         out.append("notes: []")
     else:
         out.append("notes:")
-    for note in sorted(document.notes, key=sort_key):
-        out.append(f"  - id: {scalar(note.id)}")
-        out += _body(note.quote, note.start, note.end, note.note, note.tags, note.color, 4)
-        out.append(f"    created: {format_time(note.created)}")
-        out.append(f"    updated: {format_time(note.updated)}")
-        if note.conflict is not None:
-            other = note.conflict
-            out.append("    conflict:")
-            out += _body(
-                other.quote, other.start, other.end, other.note, other.tags, other.color, 6
-            )
-            out.append(f"      updated: {format_time(other.updated)}")
+    out += [_note_block(note) for note in sorted(document.notes, key=sort_key)]
     return "\n".join(out) + "\n"
+
+
+@lru_cache(maxsize=65_536)
+def _note_block(note: Note) -> str:
+    """One note's lines. Notes are immutable values, so each is written once and remembered:
+    saving 2,000 notes after one change formats one note, not 2,000."""
+    out = [f"  - id: {scalar(note.id)}"]
+    out += _body(note.quote, note.start, note.end, note.note, note.tags, note.color, 4)
+    out.append(f"    created: {format_time(note.created)}")
+    out.append(f"    updated: {format_time(note.updated)}")
+    if note.conflict is not None:
+        other = note.conflict
+        out.append("    conflict:")
+        out += _body(other.quote, other.start, other.end, other.note, other.tags, other.color, 6)
+        out.append(f"      updated: {format_time(other.updated)}")
+    return "\n".join(out)
 
 
 def _body(
