@@ -9,6 +9,7 @@ a line still links. Where matches overlap, quotes win, then the longest alias.
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -119,6 +120,19 @@ def _alias_regex(aliases: list[str], *, ignore_case: bool) -> re.Pattern | None:
 
 def link(text: str, cards: list[Card]) -> Links:
     """Find every mention of every card in `text`."""
+    # Tens of thousands of small tuples are made and kept: the cyclic garbage collector would
+    # rescan them all, again and again as they grow, which makes the cost grow faster than the
+    # text. None of them can form a cycle, so it is paused for the duration.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _link(text, cards)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _link(text: str, cards: list[Card]) -> Links:
     owners: dict[bool, dict[str, tuple[str, str]]] = {True: {}, False: {}}
     for card in cards:
         table = owners[card.case_sensitive]
