@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from annotations.sanitize import display_text
+
+MAX_PROBLEMS = 100
+"""Checking a file stops after this many problems: a hostile file could make millions."""
+MAX_SHOWN = 400
+"""A longer field or message is shown cut in the middle, so a huge key or value can't flood
+the terminal."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -26,8 +34,9 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        field = f" {_clip(self.field)}:" if self.field else ""
+        # Keys and values come from the file: their control characters must not reach a terminal.
+        return display_text(f"{where}:{field} {_clip(self.message)}")
 
 
 class AnnotationError(Exception):
@@ -44,6 +53,21 @@ class AnnotationError(Exception):
         cls, file: str, message: str, *, line: int | None = None, field: str = ""
     ) -> AnnotationError:
         return cls([Problem(file, line, field, message)])
+
+
+def too_many(file: str, line: int | None) -> Problem:
+    """The problem added when a file has more than MAX_PROBLEMS; with no line, it shows first."""
+    where = f" (checking stopped at line {line})" if line is not None else ""
+    message = f"more than {MAX_PROBLEMS} problems; the first {MAX_PROBLEMS} are listed{where}"
+    return Problem(file, None, "", message)
+
+
+def _clip(text: str) -> str:
+    """`text`, or when longer than MAX_SHOWN its two ends around how much is left out."""
+    if len(text) <= MAX_SHOWN:
+        return text
+    head, tail = MAX_SHOWN * 2 // 3, MAX_SHOWN // 3
+    return f"{text[:head]}… ({len(text) - head - tail:,} characters not shown) …{text[-tail:]}"
 
 
 def _sort_key(problem: Problem) -> tuple:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from annotations.errors import AnnotationError, Problem
+from annotations.errors import MAX_PROBLEMS, AnnotationError, Problem, too_many
 from annotations.notes import COLORS, Conflict, Note, Quote
 from annotations.yamlsafe import LineMap, NumberLikeText, describe, format_path
 
@@ -40,6 +40,9 @@ class Checker:
         self.problems: list[Problem] = []
 
     def problem(self, path: Path, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.problems.append(too_many(self.file, self.lines.line(path)))
+            raise AnnotationError(self.problems)
         self.problems.append(Problem(self.file, self.lines.line(path), format_path(path), message))
 
     def raise_problems(self) -> None:

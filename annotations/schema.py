@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from annotations.errors import Problem
+from annotations.errors import MAX_PROBLEMS, AnnotationError, Problem, too_many
 from annotations.yamlsafe import LineMap, NumberLikeText, Path, describe, format_path
 
 CARD_KINDS = ("person", "place", "organisation", "thing", "event", "term")
@@ -116,6 +116,9 @@ class Validator:
         self.problems: list[Problem] = []
 
     def problem(self, path: Path, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.problems.append(too_many(self.file, self.lines.line(path)))
+            raise AnnotationError(self.problems)
         self.problems.append(Problem(self.file, self.lines.line(path), format_path(path), message))
 
     def check(self, spec: Field, value: Any, path: Path) -> bool:
@@ -178,7 +181,7 @@ class Validator:
     def check_line(self, spec: Field, value: Any, path: Path) -> bool:
         if not self._text(spec, value, path):
             return False
-        if "\n" in value.strip():
+        if "\n" in value.strip() or "\r" in value.strip():  # a lone CR breaks the line when shown
             self.problem(path, "must be a single line")
             return False
         return True

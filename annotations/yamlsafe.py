@@ -34,6 +34,9 @@ _CRASH_DEPTH = 1_000
 """Nesting refused before composing at all: libyaml's composer recurses in C and would crash."""
 MAX_KEYS = 1_000
 """More keys in one mapping than any of our formats has: refused before they fill memory."""
+MAX_VALUES = 2_000_000
+"""Twice the values of a 16 MiB notes file of the smallest notes: keeps a hostile file's memory
+bounded (a flow list of numbers packs 8 million values into the size limit)."""
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -126,6 +129,12 @@ def load_yaml(text: str, file: str) -> tuple[Any, LineMap]:
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
         raise AnnotationError(_syntax_problem(error, text, file)) from None
+    except yaml.reader.ReaderError as error:
+        # Its position counts UTF-8 bytes (libyaml) or characters: find the character instead.
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        line = text.count("\n", 0, max(text.find(chr(code)), 0)) + 1
+        message = f"the control character U+{code:04X} is not allowed in YAML; remove it"
+        raise AnnotationError(Problem(file, line, "", message)) from None
     except yaml.YAMLError as error:
         raise AnnotationError(Problem(file, None, "", f"YAML error: {error}")) from None
     return builder.result, builder.lines
@@ -180,6 +189,17 @@ def _implicit() -> dict:
     return yaml.resolver.Resolver.yaml_implicit_resolvers
 
 
+def _bad_value(tag: str, value: str, error: BaseException | None) -> str:
+    """What is wrong with a scalar that PyYAML could not construct as `tag`."""
+    if _resolve_plain(value) != tag:
+        return f"{value!r} is not a valid !!{tag.rsplit(':', 1)[-1]}"
+    if tag == "tag:yaml.org,2002:timestamp":
+        return f"{value!r} is not a valid date ({error})"
+    if tag == "tag:yaml.org,2002:int":  # only Python's limit on digits fails here
+        return f"a number too large to read ({len(value):,} characters)"
+    return f"bad value: {error}"
+
+
 def _resolve_plain(value: str) -> str:
     """The tag YAML gives an unquoted scalar (what PyYAML's resolver does, without its cost)."""
     for tag, pattern in _implicit().get(value[:1] if value else "", ()):
@@ -208,6 +228,7 @@ class _EventBuilder:
         # Open collections: (container, path, pending key or None, key line) for mappings.
         self.stack: list[list] = []
         self.documents = 0
+        self.values = 0
 
     def fail(self, line: int, path: Path, message: str) -> AnnotationError:
         return AnnotationError(Problem(self.file, line, format_path(path), message))
@@ -330,14 +351,26 @@ class _EventBuilder:
         yaml = self.yaml
         node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
         try:
-            return self.constructor.construct_object(node, deep=False)
-        except (yaml.YAMLError, ValueError, OverflowError) as error:
-            if tag == "tag:yaml.org,2002:timestamp":
-                raise self.fail(line, path, f"{value!r} is not a valid date ({error})") from None
-            raise self.fail(line, path, f"bad value: {error}") from None
+            constructed = self.constructor.construct_object(node, deep=False)
+        except (
+            yaml.YAMLError, ValueError, OverflowError, IndexError, KeyError, AttributeError
+        ) as error:
+            # PyYAML's constructors trust the resolver, which an explicit tag (!!int x) bypasses.
+            raise self.fail(line, path, _bad_value(tag, value, error)) from None
+        finally:
+            # The constructor keeps every node it has built: a file of numbers would fill memory.
+            self.constructor.constructed_objects.clear()
+        if type(constructed) is int and constructed.bit_length() > 64:
+            # 0x, 0o, 0b and 1:30:00 numbers escape Python's digit limit, and then can't be shown.
+            raise self.fail(line, path, f"a number too large to read ({len(value):,} characters)")
+        return constructed
 
     def place(self, value: Any, path: Path) -> None:
         """Put a finished value into its parent (or make it the document)."""
+        self.values += 1
+        if self.values > MAX_VALUES:
+            message = f"too many values in one file (more than {MAX_VALUES:,})"
+            raise self.fail(self.lines.line(path) or 1, path, message)
         if not self.stack:
             self.result = value
             return
