@@ -66,14 +66,11 @@ class Links:
 
     def in_range(self, start: int, end: int) -> list[Mention]:
         """Mentions overlapping [start, end), in order (for drawing one paragraph)."""
-        index = max(bisect.bisect_right(self.starts, start) - 1, 0)
-        found = []
-        for mention in self.mentions[index:]:
-            if mention.start >= end:
-                break
-            if mention.end > start:
-                found.append(mention)
-        return found
+        # Mentions never overlap, so only the one starting just before `start` can reach into it;
+        # bisecting both ends keeps a paragraph's lookup independent of the article's length.
+        low = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        high = bisect.bisect_left(self.starts, end, low)
+        return [mention for mention in self.mentions[low:high] if mention.end > start]
 
     def of_card(self, card_id: str) -> list[Mention]:
         """Every mention of one card, in text order."""

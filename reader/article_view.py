@@ -119,6 +119,8 @@ class ArticleView(ScrollView, can_focus=True):
         """The next (or previous) note start from an offset, so Tab visits notes too."""
         self._layout: Layout | None = None
         self._styles: dict[tuple[str, ...], Style] = {}
+        self._frame: tuple[Layout, int, Style] | None = None
+        """The layout, width and base style while a frame is drawn (see render_lines)."""
 
     # Layout ------------------------------------------------------------------------------------
 
@@ -154,11 +156,22 @@ class ArticleView(ScrollView, can_focus=True):
             self._styles[layers] = style
         return style
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Textual asks for the rows one by one. The layout, the width and the base style are the
+        # same for all of them and finding each walks the DOM (a third of a frame's cost when
+        # measured), so they are found once a frame.
+        self._frame = self._frame_parts()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _frame_parts(self) -> tuple[Layout, int, Style]:
+        return self.layout_, self.scrollable_content_region.width, self.rich_style
+
     def render_line(self, y: int) -> Strip:
-        layout = self.layout_
-        width = self.scrollable_content_region.width
+        layout, width, base = self._frame or self._frame_parts()
         row = self.scroll_offset.y + y
-        base = self.rich_style
         span = layout.row_span(row) if row < layout.rows else None
         if span is None:
             return Strip.blank(width, base)

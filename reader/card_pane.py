@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -57,9 +58,8 @@ class CardPane(VerticalScroll, can_focus=True):
 
     def compose(self):
         yield Static(id="card-extra")
-        yield Static(id="card-head")
-        yield Static(id="card-body")
-        yield Static(id="card-tail")
+        # Title, summary, body and sources in one widget: each widget costs start-up time.
+        yield Static(id="card-text")
 
     def on_mount(self) -> None:
         self.refresh_card()
@@ -81,27 +81,19 @@ class CardPane(VerticalScroll, can_focus=True):
         extra = self.query_one("#card-extra", Static)
         extra.display = self.extra_text is not None
         extra.update(self.extra_text or "")
-        head = self.query_one("#card-head", Static)
-        tail = self.query_one("#card-tail", Static)
+        shown = self.query_one("#card-text", Static)
         if self.card is None:
-            head.update(self.overview())
-            tail.update("")
-            self._set_body(None)
+            shown.update(self.overview())
             return
-        head.update(self.card_head(self.card))
-        self._set_body(self.card.body)
-        tail.update(self.card_tail(self.card))
-
-    def _set_body(self, body: str | None) -> None:
-        body_widget = self.query_one("#card-body", Static)
-        body_widget.display = bool(body and body.strip())
-        if body_widget.display:
+        parts = [self.card_head(self.card)]
+        body = self.card.body
+        if body and body.strip():
             # Imported on first use: Markdown parsing is not needed for the first screen.
             from rich.markdown import Markdown
 
-            body_widget.update(Markdown(body, hyperlinks=False))
-        else:
-            body_widget.update("")
+            parts += [Text(), Markdown(body, hyperlinks=False)]
+        parts += [Text(), self.card_tail(self.card)]
+        shown.update(Group(*parts))
 
     def overview(self) -> Text:
         reading = self.reading

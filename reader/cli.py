@@ -134,6 +134,9 @@ def run_notes(argv: list[str]) -> int:
 
 
 def run_reader(argv: list[str]) -> int:
+    from reader import memory
+
+    memory.pause_for_startup()
     from annotations.reading import open_reading
 
     args = reader_parser().parse_args(argv)

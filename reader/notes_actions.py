@@ -17,6 +17,7 @@ from textual.widgets import Static
 from annotations.notes import Note
 from annotations.notes_store import NotesStore
 from annotations.sanitize import display_text
+from reader import memory
 from reader.article_view import ArticleView
 
 if TYPE_CHECKING:
@@ -71,6 +72,7 @@ class NotesActions:
         self.app.call_from_thread(self.notes_loaded)
 
     def notes_loaded(self) -> None:
+        memory.keep_long_lived()
         self.notes_ready = True
         self._seen_stamp = self.file_stamp()
         self.show_status()

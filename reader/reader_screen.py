@@ -7,14 +7,16 @@ from textual import events, on, work
 from textual.binding import Binding
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from annotations.card_history import CardHistory
 from annotations.notes_store import NotesStore
 from annotations.reading import Reading
 from annotations.sanitize import display_text
+from reader import memory
 from reader.article_view import ArticleView
 from reader.card_pane import CardPane
+from reader.key_bar import KeyBar
 from reader.notes_actions import NOTE_BINDINGS, NotesActions
 
 NARROW_WIDTH = 100
@@ -49,7 +51,7 @@ class ReaderScreen(NotesActions, Screen):
             yield ArticleView(self.reading, id="article")
             yield CardPane(self.reading, id="cards")
         yield Static(id="status")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def header_text(self) -> Text:
         info = self.reading.cards.info
@@ -69,6 +71,7 @@ class ReaderScreen(NotesActions, Screen):
         return self.query_one(CardPane)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(memory.settle)  # the first frame is up: collect again
         if not self.reading.linked:
             self.call_after_refresh(self.link_in_background)
         self.wire_notes()
@@ -90,6 +93,7 @@ class ReaderScreen(NotesActions, Screen):
 
     def links_found(self, links) -> None:
         self.reading.set_links(links)
+        memory.keep_long_lived()
         self.article.refresh()
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
         self.cards.refresh_card()  # the overview's counts and the card's mentions changed

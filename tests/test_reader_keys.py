@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets._footer import Footer
 
 from reader.article_view import ArticleView
 from reader.card_pane import CardPane
 from reader.help_screen import HelpScreen
+from reader.key_bar import KeyBar
 from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
 
 TEXT = SMALL_ARTICLE
@@ -251,7 +251,7 @@ async def test_narrow_terminal_puts_cards_under_the_article(small):
         article, cards = view(small), pane(small)
         assert cards.region.y >= article.region.bottom - 1
         assert article.size.width >= 70
-        assert small.screen.query_one(Footer).region.height == 1
+        assert small.screen.query_one(KeyBar).region.height == 1
 
 
 async def test_resize_rewraps_paragraphs(long_article):

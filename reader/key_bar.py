@@ -1,0 +1,98 @@
+"""Provides KeyBar: the footer line with the keys that matter now, drawn as one line of text.
+
+Textual's Footer mounts a widget per key and rebuilds them all whenever focus moves; on this
+machine that was a fifth of the reader's start-up beyond a bare Textual app. One Static shows
+the same keys from the screen's active bindings, and a click on a key presses it, as Footer does.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.widgets import Static
+
+
+class KeyBar(Static, can_focus=False):
+    """The focused widget's shown bindings ("key description"), and the command palette key."""
+
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._keys: list[tuple[int, int, str]] = []
+        """(first column, end column, key) of each key shown, for clicks."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.show_keys()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, _screen) -> None:
+        self.show_keys()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        if self.is_mounted:  # a new theme: the keys' colours change
+            self.show_keys()
+
+    def shown_bindings(self) -> list[tuple[str, str, str]]:
+        """(key, how it is shown, description) of the bindings to show, one per action."""
+        app = self.app
+        seen: set[str] = set()
+        shown = []
+        palette = None
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or not enabled or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            entry = (binding.key, app.get_key_display(binding), binding.description)
+            if binding.key == app.COMMAND_PALETTE_BINDING:
+                palette = entry
+            else:
+                shown.append(entry)
+        if palette is None and app.ENABLE_COMMAND_PALETTE:
+            bindings = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+            if bindings is not None:
+                binding = bindings[1]
+                palette = (binding.key, app.get_key_display(binding), binding.description)
+        if palette is not None:
+            shown.append(palette)
+        return shown
+
+    def show_keys(self) -> None:
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        text = Text(no_wrap=True, overflow="ellipsis")
+        self._keys = []
+        for key, display, description in self.shown_bindings():
+            start = len(text)
+            text.append(f" {display} ", key_style)
+            text.append(f"{description} ", description_style)
+            self._keys.append((start, len(text), key))
+        self.update(text)
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._keys:
+            if start <= event.x < end:
+                self.app.simulate_key(key)
+                return
