@@ -3,7 +3,7 @@
 A press is timed from just before the key is written to the app's terminal to the end of the
 first frame (the `CSI ? 2026 l` that closes it) that changes the article pane. Normally that is
 the very next frame; looking at the pane instead of taking any frame means a frame painted for
-something else (a toast, the status line after a save) is never taken for the key's effect.
+something else (a message, the status line after a save) is never taken for the key's effect.
 
 Every press must change the screen, or there is nothing to time. Each series is a cycle that
 starts from a known place (`g`, the top) and stays within what the short built-in article allows:

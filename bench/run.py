@@ -208,8 +208,8 @@ def key_latency(
                 elapsed = time.perf_counter() - started
                 log(f"  {target.name} {name}: {count} presses in {elapsed:.1f}s")
             if saving:
-                # Toasts ("Highlighted") cover the right half: watch the left half only.
-                session.watch = article_pane(COLUMNS // 2)
+                # What a note key did is said in the key bar, below the article pane: the pane
+                # watched is the same as for the other series.
                 started = time.perf_counter()
                 timer.run(keys.saving_cycle(), count, timings["j (saving)"])
                 log(

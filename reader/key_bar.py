@@ -11,11 +11,16 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
+from annotations.sanitize import display_text
+
 
 class KeyBar(Static, can_focus=False):
     """The focused widget's shown bindings ("key description"), and the command palette key."""
 
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--message"}
+
+    MESSAGE_SECONDS = 3.0
+    """How long a message (as vim's "3 fewer lines") stays before the keys alone show again."""
 
     DEFAULT_CSS = """
     KeyBar {
@@ -33,12 +38,20 @@ class KeyBar(Static, can_focus=False):
         color: $footer-description-foreground;
         background: $footer-description-background;
     }
+    KeyBar > .key-bar--message {
+        color: $text;
+        background: $accent-darken-2;
+        text-style: bold;
+    }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._keys: list[tuple[int, int, str]] = []
         """(first column, end column, key) of each key shown, for clicks."""
+        self.message = ""
+        """What the last action did, shown before the keys for a few seconds."""
+        self._message_timer = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -79,17 +92,38 @@ class KeyBar(Static, can_focus=False):
             shown.append(palette)
         return shown
 
+    def flash(self, message: str) -> None:
+        """Say what an action did, in this line, for MESSAGE_SECONDS.
+
+        Cheaper than a toast (which mounts widgets and lays out the screen twice): a key pressed
+        straight after a note change must not wait for it.
+        """
+        self.message = message
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(self.MESSAGE_SECONDS, self._clear_message)
+        self.show_keys()
+
+    def _clear_message(self) -> None:
+        self.message = ""
+        self._message_timer = None
+        self.show_keys()
+
     def show_keys(self) -> None:
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         text = Text(no_wrap=True, overflow="ellipsis")
+        if self.message:
+            message_style = self.get_component_rich_style("key-bar--message")
+            text.append(f" {display_text(self.message)} ", message_style)
+            text.append(" ")
         self._keys = []
         for key, display, description in self.shown_bindings():
             start = len(text)
             text.append(f" {display} ", key_style)
             text.append(f"{description} ", description_style)
             self._keys.append((start, len(text), key))
-        self.update(text)
+        self.update(text, layout=False)  # always one line: no need to lay out the screen
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._keys:

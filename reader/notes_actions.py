@@ -19,6 +19,7 @@ from annotations.notes_store import NotesStore
 from annotations.sanitize import display_text
 from reader import memory
 from reader.article_view import ArticleView
+from reader.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from reader.note_editor import NoteDraft
@@ -52,6 +53,7 @@ class NotesActions:
         self._save_again = False
         self._saving = False
         self._seen_stamp = self.file_stamp()
+        self._status_shown: str | None = None
 
     def wire_notes(self) -> None:
         """Let the article draw notes and stop at them with Tab."""
@@ -83,7 +85,7 @@ class NotesActions:
     def notes_busy(self) -> bool:
         """True (and says so) while the notes are still being read: no change may race it."""
         if not self.notes_ready:
-            self.notify("Your notes are still loading; try again in a moment.", timeout=2)
+            self.say("Your notes are still loading; try again in a moment.")
         return not self.notes_ready
 
     def report_broken(self) -> None:
@@ -178,7 +180,7 @@ class NotesActions:
             return
         note = self.note_under_cursor()
         if note is None:
-            self.notify("No note under the cursor.")
+            self.say("No note under the cursor.")
             return
         editor = NoteEditor(
             note.quote.exact,
@@ -203,7 +205,7 @@ class NotesActions:
             return
         note = self.note_under_cursor()
         if note is None:
-            self.notify("No note under the cursor.")
+            self.say("No note under the cursor.")
             return
         self.store.delete(note.id)
         self.after_change("Note deleted (u undoes)")
@@ -212,7 +214,7 @@ class NotesActions:
         if self.notes_busy():
             return
         if self.store.undo() is None:
-            self.notify("Nothing to undo.")
+            self.say("Nothing to undo.")
             return
         self.after_change("Undone")
 
@@ -220,7 +222,7 @@ class NotesActions:
         if self.notes_busy():
             return
         if self.store.redo() is None:
-            self.notify("Nothing to redo.")
+            self.say("Nothing to redo.")
             return
         self.after_change("Redone")
 
@@ -255,7 +257,7 @@ class NotesActions:
     def action_fresh_notes(self) -> None:
         """Set the unreadable notes file aside and start a fresh one with the notes in memory."""
         if self.store.broken is None:
-            self.notify("The notes file is fine; nothing to do.")
+            self.say("The notes file is fine; nothing to do.")
             return
         result = self.store.start_fresh()
         severity = "information" if result.ok else "error"
@@ -276,8 +278,12 @@ class NotesActions:
         self.article.anchor = None
         self.article.refresh()
         self.refresh_extra()
-        self.notify(message, timeout=2)
+        self.say(message)
         self.request_save()
+
+    def say(self, message: str) -> None:
+        """Tell the user what just happened, in the key bar (a toast would delay the next key)."""
+        self.query_one(KeyBar).flash(message)
 
     def request_save(self) -> None:
         with self._save_lock:
@@ -299,11 +305,13 @@ class NotesActions:
         self.app.call_from_thread(self.after_save)
 
     def after_save(self) -> None:
-        """Show the outcome, and redraw: a save may have merged notes written elsewhere."""
+        """Show the outcome, and redraw if the save merged notes written elsewhere."""
         self._seen_stamp = self.file_stamp()
         self.show_status()
-        self.article.refresh()
-        self.refresh_extra()
+        last = self.store.last_save
+        if last is None or last.merged or last.conflicts or not last.ok:
+            self.article.refresh()
+            self.refresh_extra()
 
     def file_stamp(self) -> tuple[int, int] | None:
         try:
@@ -330,4 +338,8 @@ class NotesActions:
             self.store.last_save is not None and not self.store.last_save.ok
         )
         status.set_class(failed, "status-error")
-        status.update(Text(display_text(message), no_wrap=True, overflow="ellipsis"))
+        if message != self._status_shown:  # most saves leave the line as it was
+            self._status_shown = message
+            # One line whatever it says: no need to lay out the screen again.
+            status.update(Text(display_text(message), no_wrap=True, overflow="ellipsis"),
+                          layout=False)
