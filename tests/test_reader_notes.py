@@ -7,9 +7,11 @@ import yaml
 
 from reader.article_view import ArticleView
 from reader.card_pane import CardPane
+from reader.help_screen import HelpScreen
+from reader.key_bar import KeyBar
 from reader.note_editor import ConfirmDiscard, NoteEditor
 from reader.notes_list import NotesList
-from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, write_reading
+from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
 
 TEXT = SMALL_ARTICLE
 
@@ -254,3 +256,38 @@ async def test_notes_written_elsewhere_appear_while_reading(article, notes_file)
         await pilot.pause()
         assert "from the other machine" in screen_text(app)
         assert len(saved_notes(notes_file)) == 2
+
+
+def key_bar(app) -> str:
+    return "".join(widget_lines(app.screen.query_one(KeyBar))).strip()
+
+
+async def test_the_key_bar_says_what_a_note_key_did_then_shows_the_keys_again(
+    article, notes_file, monkeypatch
+):
+    monkeypatch.setattr(KeyBar, "MESSAGE_SECONDS", 0.3)
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "H")
+        await settle(pilot)
+        assert key_bar(app).startswith("Highlighted")
+        await pilot.press("u")
+        await pilot.pause()
+        assert key_bar(app).startswith("Undone")
+        await pilot.press("u")
+        await pilot.pause()
+        assert key_bar(app).startswith("Nothing to undo.")
+        await pilot.pause(0.5)
+        assert key_bar(app).startswith("tab Next link")
+        assert not app._notifications  # no toast covers the card pane
+
+
+async def test_a_click_on_a_key_in_the_key_bar_presses_it(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        column = key_bar(app).index("Help")
+        await pilot.click(KeyBar, offset=(column, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert bar.message == ""
