@@ -43,6 +43,7 @@ KEY_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
             ("d", "delete the note under the cursor"),
             ("u / ctrl+r", "undo / redo"),
             ("A", "list all notes (type to filter, Enter jumps)"),
+            ("K / T", "a note changed here and elsewhere: keep yours / take the other"),
         ],
     ),
     (

@@ -36,6 +36,9 @@ NOTE_BINDINGS = [
     Binding("u", "undo", "Undo", show=False, id="notes.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="notes.redo"),
     Binding("A", "list_notes", "Notes", id="notes.list"),
+    Binding("K", "keep_mine", "Keep my version of a note", show=False, id="notes.keep-mine"),
+    Binding("T", "take_theirs", "Take the other version of a note", show=False,
+            id="notes.take-theirs"),
 ]
 
 
@@ -132,7 +135,12 @@ class NotesActions:
             text.append("\n" + " ".join(f"#{display_text(tag)}" for tag in note.tags), style="bold")
         if note.conflict is not None:
             text.append("\nChanged on another machine too; its version:\n", style="reverse")
-            text.append(display_text(note.conflict.note, keep_newlines=True))
+            text.append(display_text(note.conflict.note, keep_newlines=True) or "(no note)")
+            if note.conflict.tags:
+                tags = " ".join(f"#{display_text(tag)}" for tag in note.conflict.tags)
+                text.append(f"\n{tags}", style="bold")
+            text.append(f"  ({note.conflict.color})", style="italic")
+            text.append("\nK keeps yours · T takes this one", style="italic")
         text.append("\nE edit · d delete", style="italic")
         return text
 
@@ -225,6 +233,22 @@ class NotesActions:
             self.say("Nothing to redo.")
             return
         self.after_change("Redone")
+
+    def action_keep_mine(self) -> None:
+        self._settle_conflict("ours", "Kept your version; the other one is dropped (u undoes)")
+
+    def action_take_theirs(self) -> None:
+        self._settle_conflict("theirs", "Took the other version (u undoes)")
+
+    def _settle_conflict(self, keep: str, message: str) -> None:
+        if self.notes_busy():
+            return
+        note = self.note_under_cursor()
+        if note is None or note.conflict is None:
+            self.say("No note changed in two places under the cursor.")
+            return
+        self.store.resolve_conflict(note.id, keep)
+        self.after_change(message)
 
     def action_list_notes(self) -> None:
         from reader.notes_list import NotesList

@@ -214,3 +214,45 @@ async def test_a_note_edited_on_both_sides_keeps_both_versions_and_says_so(artic
         assert "their words" in shown and "our words" in shown
         assert "(changed elsewhere too: both versions kept)" in await listed(pilot)
         assert status(app) == f"Notes: {NOTES} (saved)"
+
+
+@pytest.mark.parametrize(
+    ("key", "kept"), [("K", ("our words", "yellow")), ("T", ("their words", "blue"))]
+)
+async def test_k_or_t_settles_a_note_edited_on_both_sides(article, key, kept):
+    app = build_app(article, notes_path=NOTES)
+    async with app.run_test(size=SIZE) as pilot:
+        await highlight(pilot, "met")
+        [note] = app.store.notes
+        other = NotesStore.open(load_article(article), NOTES)
+        other.edit(note.id, note="their words", color="blue")
+        assert other.save().ok
+        view(app).move_to(TEXT.index("met"))
+        await pilot.press("E")
+        await pilot.pause()
+        await pilot.press(*"our words", "ctrl+s")
+        await settle(pilot)
+        assert "K keeps yours · T takes this one" in screen_text(app)
+
+        await pilot.press(key)
+        await settle(pilot)
+        [saved] = load_notes(NOTES).notes
+        assert (saved.note, saved.color) == kept
+        assert saved.conflict is None
+        assert "Changed on another machine too" not in screen_text(app)
+
+        await pilot.press("u")  # settling is a change like any other: it can be undone
+        await settle(pilot)
+        [saved] = load_notes(NOTES).notes
+        assert saved.conflict is not None
+
+
+async def test_k_says_so_when_no_note_under_the_cursor_is_in_conflict(article):
+    app = build_app(article, notes_path=NOTES)
+    async with app.run_test(size=SIZE) as pilot:
+        await highlight(pilot, "met")
+        await pilot.press("K")
+        await settle(pilot)
+        assert "No note changed in two places under the cursor." in screen_text(app)
+        [saved] = load_notes(NOTES).notes
+        assert saved.conflict is None
