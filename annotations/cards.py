@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotations import files
 from annotations.errors import AnnotationError, Problem
 from annotations.sanitize import clean_card_text
-from annotations.schema import CARDS_FILE, Validator, as_date
-from annotations.yamlsafe import LineMap, format_path, load_yaml
+
+if TYPE_CHECKING:
+    from annotations.yamlsafe import LineMap
+# The schema and the YAML loader are imported when a file is parsed: a cards file read from the
+# cache (every start after the first) needs neither, and importing them costs start-up time.
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,9 @@ def _parse(text: str, file: str) -> tuple[ArticleInfo, list[Card], set[str], lis
     Cards that fail validation are left out but their ids still count as known, so one bad
     card does not hide the problems of the others, nor make links to it look broken.
     """
+    from annotations.schema import CARDS_FILE, Validator
+    from annotations.yamlsafe import load_yaml
+
     data, lines = load_yaml(text, file)
     if data is None:
         raise AnnotationError.single(file, "the file is empty; expected 'version: 1' and 'cards:'")
@@ -220,6 +227,8 @@ def cross_check(cards: list[Card], known_ids: set[str] | None = None) -> list[Pr
 
 
 def _make_info(raw: dict) -> ArticleInfo:
+    from annotations.schema import as_date
+
     published = raw.get("published")
     return ArticleInfo(
         title=clean_card_text(raw.get("title", "")).strip(),
@@ -229,6 +238,8 @@ def _make_info(raw: dict) -> ArticleInfo:
 
 
 def _make_card(raw: dict, file: str, lines: LineMap, index: int) -> Card:
+    from annotations.schema import as_date
+
     path = ("cards", index)
     aliases = tuple(raw.get("aliases", ()))
     return Card(
@@ -270,4 +281,6 @@ def _field_lines(raw: dict, lines: LineMap, path: tuple) -> dict[str, int | None
 
 def field_name(index: int, *parts: str | int) -> str:
     """The user-facing field name of part of card `index`, as in messages."""
+    from annotations.yamlsafe import format_path
+
     return format_path(("cards", index, *parts))

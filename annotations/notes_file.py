@@ -33,9 +33,7 @@ from pathlib import Path
 
 from annotations import files
 from annotations.notes import Note, Quote, format_time
-from annotations.notes_schema import Checker
 from annotations.yamlemit import flow_list, scalar, text_value
-from annotations.yamlsafe import load_yaml
 
 VERSION = 1
 """The notes file format this reader reads and writes."""
@@ -55,6 +53,10 @@ class NotesDocument:
 
 def parse_notes(text: str, file: str) -> NotesDocument:
     """Parse a notes file strictly; raise AnnotationError listing every problem."""
+    # Imported when a file is parsed: a reader with no notes yet never needs them.
+    from annotations.notes_schema import Checker
+    from annotations.yamlsafe import load_yaml
+
     data, lines = load_yaml(text, file)
     checker = Checker(file, lines)
     title, sha256, notes = checker.document(data)

@@ -24,7 +24,6 @@ from annotations.notes import DEFAULT_COLOR, Note, Placement, new_id, utc_now
 from annotations.notes_file import NotesDocument, parse_notes, read_notes_text
 from annotations.notes_index import SpanIndex
 from annotations.notes_paths import default_notes_path
-from annotations.notes_schema import check_color, clean_tags
 from annotations.notes_sync import SaveResult, failure, move_aside, status_line, sync_file
 
 log = logging.getLogger(__name__)
@@ -197,10 +196,10 @@ class NotesStore:
         color: str | None = None,
     ) -> Note:
         """A new note on text[start:end]; raises ValueError for an empty range or a bad tag."""
-        color = check_color(color or self.last_color)
+        color = _check_color(color or self.last_color)
         quote = make_quote(self.article.text, start, end)
         now = utc_now()
-        made = Note(new_id(), quote, start, end, note, clean_tags(tags), color, now, now)
+        made = Note(new_id(), quote, start, end, note, _clean_tags(tags), color, now, now)
         self._apply("add", None, made, Placement(start, end, "exact"))
         return made
 
@@ -218,8 +217,8 @@ class NotesStore:
             new = replace(
                 old,
                 note=old.note if note is None else note,
-                tags=old.tags if tags is None else clean_tags(tags),
-                color=old.color if color is None else check_color(color),
+                tags=old.tags if tags is None else _clean_tags(tags),
+                color=old.color if color is None else _check_color(color),
             )
             if new == old:
                 return old
@@ -393,3 +392,15 @@ class NotesStore:
 
 def _hint_order(note: Note) -> tuple[int, int, str]:
     return (note.start, note.end, note.id)
+
+
+def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    from annotations.notes_schema import clean_tags  # imported on the first edit, not at start-up
+
+    return clean_tags(tags)
+
+
+def _check_color(color: str) -> str:
+    from annotations.notes_schema import check_color
+
+    return check_color(color)

@@ -22,9 +22,8 @@ if TYPE_CHECKING:
     from filelock import FileLock
 from annotations.article import Article
 from annotations.errors import AnnotationError
-from annotations.merge import merge
 from annotations.notes import Note, Placement
-from annotations.notes_file import NotesDocument, dump_notes, parse_notes, read_notes_text
+from annotations.notes_file import read_notes_text
 
 Place = Callable[..., tuple[dict[str, Note], dict[str, Placement]]]
 
@@ -77,6 +76,10 @@ def sync_file(
     Raises AnnotationError when the file on disk can't be read or parsed (it is then left alone),
     and OSError or filelock.Timeout when it can't be written (the old file is then intact).
     """
+    # Imported at the first save, not at start-up.
+    from annotations.merge import merge
+    from annotations.notes_file import NotesDocument, dump_notes, parse_notes
+
     with lock_for(path, timeout):
         disk = read_notes_text(path)
         if disk == known and not changed:

@@ -13,7 +13,6 @@ from annotations.notes_store import NotesStore
 from annotations.reading import Reading
 from reader.article_view import ArticleView
 from reader.card_pane import CardPane
-from reader.help_screen import HelpScreen
 from reader.reader_screen import ReaderScreen
 
 
@@ -41,6 +40,8 @@ class ReaderApp(App[int]):
         return ReaderScreen(self.reading, self.store, notes_ready=self.notes_ready)
 
     def action_help(self) -> None:
+        from reader.help_screen import HelpScreen  # loaded when first asked for
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.notes_location()))
 

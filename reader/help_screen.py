@@ -27,7 +27,7 @@ KEY_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Tab / shift+Tab", "next / previous linked name or note"),
             ("] / [", "next / previous mention of the card on show"),
             ("Enter", "go into the card pane"),
-            ("  in the card pane", "j k scroll, Tab picks a see-also link, Enter opens it"),
+            ("  in the card pane", "j k scroll; Tab picks a see-also, Enter opens it"),
             ("Esc", "back to the article"),
             ("backspace alt+← / alt+→", "back / forward through the cards you opened"),
             ("c", "hide or show the card pane"),
@@ -36,14 +36,13 @@ KEY_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Notes",
         [
-            ("v", "start a selection (motion keys extend it, Esc drops it)"),
-            ("a", "annotate the selection, or the word under the cursor"),
+            ("v", "select (motion keys extend it, Esc drops it)"),
+            ("a", "annotate the selection, or the word at the cursor"),
             ("H", "highlight with no note, in the last colour used"),
-            ("E", "edit the note under the cursor"),
-            ("d", "delete the note under the cursor"),
+            ("E / d", "edit / delete the note under the cursor"),
             ("u / ctrl+r", "undo / redo"),
             ("A", "list all notes (type to filter, Enter jumps)"),
-            ("K / T", "a note changed here and elsewhere: keep yours / take the other"),
+            ("K / T", "note changed in two places: keep yours / theirs"),
         ],
     ),
     (

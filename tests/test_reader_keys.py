@@ -203,6 +203,7 @@ async def test_back_and_forward_through_opened_cards(small, back):
 async def test_help_lists_every_key_and_closes(small):
     async with small.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
+        await pilot.pause()
         assert isinstance(small.screen, HelpScreen)
         shown = screen_text(small)
         for key in ("j k", "w b e", "Tab / shift+Tab", "] / [", "ctrl+p", "alt+→"):
