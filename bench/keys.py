@@ -31,6 +31,8 @@ KEYS = {
     "H": b"H",
     "u": b"u",
     "ctrl+r": b"\x12",
+    "l": b"l",
+    "h": b"h",
 }
 
 
@@ -76,6 +78,20 @@ def saving_cycle() -> list[Step]:
     for index in range(45):
         change = ("H", "u", "ctrl+r")[index % 3]
         steps += [Step(change, measured=False, after="effect"), Step("j")]
+    return steps
+
+
+def after_move_cycle() -> list[Step]:
+    """The control for `saving_cycle`: `j` right after a cursor move (l or h), which saves nothing.
+
+    Textual paints on a fixed 60 Hz grid (the screen's update timer), so a key pressed just after
+    a frame waits for the next tick, about 16 ms, whatever the app does; a key pressed when the
+    app is idle lands at a random point of the grid and waits 8 ms on average. `j` right after a
+    note change is therefore compared with `j` right after a move, pressed at the same moment.
+    """
+    steps = [_reset("g")]
+    for index in range(45):
+        steps += [Step(("l", "h")[index % 2], measured=False, after="effect"), Step("j")]
     return steps
 
 

@@ -68,19 +68,21 @@ class CardPane(VerticalScroll, can_focus=True):
 
     def show(self, card: Card | None, extra: Text | None = None) -> None:
         """Show `card` (None: the overview), with `extra` text (a note) above it."""
-        if card is self.card and extra == self.extra_text:
-            return  # nothing changed: re-rendering the Markdown body would only cost time
-        if card is not self.card:
-            self.link_index = 0
-            self.scroll_home(animate=False)
+        if card is self.card:
+            if extra != self.extra_text:
+                # Only the note changed (a highlight added or undone): the card, often long,
+                # is not drawn again.
+                self.extra_text = extra
+                self._show_extra()
+            return
+        self.link_index = 0
+        self.scroll_home(animate=False)
         self.card = card
         self.extra_text = extra
         self.refresh_card()
 
     def refresh_card(self) -> None:
-        extra = self.query_one("#card-extra", Static)
-        extra.display = self.extra_text is not None
-        extra.update(self.extra_text or "")
+        self._show_extra()
         shown = self.query_one("#card-text", Static)
         if self.card is None:
             shown.update(self.overview())
@@ -94,6 +96,11 @@ class CardPane(VerticalScroll, can_focus=True):
             parts += [Text(), Markdown(body, hyperlinks=False)]
         parts += [Text(), self.card_tail(self.card)]
         shown.update(Group(*parts))
+
+    def _show_extra(self) -> None:
+        extra = self.query_one("#card-extra", Static)
+        extra.display = self.extra_text is not None
+        extra.update(self.extra_text or "")
 
     def overview(self) -> Text:
         reading = self.reading

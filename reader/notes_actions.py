@@ -301,7 +301,8 @@ class NotesActions:
     def after_change(self, message: str) -> None:
         self.article.anchor = None
         self.article.refresh()
-        self.refresh_extra()
+        # The note box appears or goes in the same frame as the change, not in the next key's.
+        self.update_pane()
         self.say(message)
         self.request_save()
 
