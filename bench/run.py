@@ -190,7 +190,7 @@ def key_latency(
     series = keys.series_cycles()
     timings = {name: keys.Timings() for name in series}
     if saving:
-        timings["j (after a move)"] = keys.Timings()
+        timings["j (after v)"] = keys.Timings()
         timings["j (saving)"] = keys.Timings()
     share = [presses // processes + (1 if i < presses % processes else 0) for i in range(processes)]
     for index, count in enumerate(share):
@@ -212,9 +212,9 @@ def key_latency(
                 # What a note key did is said in the key bar, below the article pane: the pane
                 # watched is the same as for the other series.
                 started = time.perf_counter()
-                timer.run(keys.after_move_cycle(), count, timings["j (after a move)"])
+                timer.run(keys.control_cycle(), count, timings["j (after v)"])
                 log(
-                    f"  {target.name} j (after a move): {count} presses in "
+                    f"  {target.name} j (after v): {count} presses in "
                     f"{time.perf_counter() - started:.1f}s"
                 )
                 started = time.perf_counter()
@@ -435,7 +435,7 @@ def bars(results: dict) -> list[dict]:
         "key_saving_vs_not",
         _ratio(
             saving_source.get("j (saving)", {}).get("median_ms"),
-            saving_source.get("j (after a move)", {}).get("median_ms"),
+            saving_source.get("j (after v)", {}).get("median_ms"),
         ),
     )
     add(
@@ -482,7 +482,7 @@ def print_table(results: dict) -> None:
     articles = list(results["keys"])
     header = "".join(f"{a + ' med':>18}{'p95':>8}{'miss':>6}" for a in articles)
     print(f"  {'key':<18}{header}{'ratio':>8}")
-    names = list(keys.series_cycles()) + ["j (after a move)", "j (saving)"]
+    names = list(keys.series_cycles()) + ["j (after v)", "j (saving)"]
     for key in names:
         cells = ""
         values = []

@@ -198,6 +198,11 @@ class ArticleView(ScrollView, can_focus=True):
         cards = self.reading.cards.by_id
         for mention in self.reading.links.in_range(start, end):
             paint(mention.start, mention.end, f"article--mention-{cards[mention.card_id].kind}")
+        # The word under the cursor goes below notes: a highlight made on it (H) shows at once,
+        # in its colour, with the word still bold and the cursor's own cell reversed.
+        word = self.cursor_span()
+        if word:
+            paint(word[0], word[1], "article--cursor-word")
         for note_start, note_end, color, approximate in self.note_spans(start, end):
             paint(note_start, note_end, f"article--note-{color}")
             if approximate:
@@ -205,9 +210,6 @@ class ArticleView(ScrollView, can_focus=True):
         selection = self.selection
         if selection:
             paint(selection[0], selection[1], "article--selection")
-        word = self.cursor_span()
-        if word:
-            paint(word[0], word[1], "article--cursor-word")
         paint(self.cursor, self.cursor + 1, "article--cursor")
         return layers
 

@@ -27,7 +27,7 @@ TOP_KEYS = {
     "bars",
     "duration_s",
 }
-KEY_SERIES = {"j", "PgDn", "Tab", "]", "w", "G/g", "v+w", "j (after a move)", "j (saving)"}
+KEY_SERIES = {"j", "PgDn", "Tab", "]", "w", "G/g", "v+w", "j (after v)", "j (saving)"}
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the benchmark drives a Linux pty")

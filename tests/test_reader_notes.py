@@ -131,6 +131,18 @@ async def test_notes_are_drawn_in_their_colour(article, notes_file):
         assert colours.get("met") == note_bg
 
 
+async def test_a_highlight_shows_at_once_under_the_cursor(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "H")  # the cursor stays on "met"
+        await settle(pilot)
+        strip = view(app).render_line(0)
+        # "m" is the cursor's own cell; the rest of the word shows the note's colour.
+        colours = {seg.text: seg.style.bgcolor for seg in strip if seg.text.strip()}
+        note_bg = view(app).get_component_rich_style("article--note-yellow").bgcolor
+        assert colours.get("et") == note_bg
+
+
 async def test_edit_delete_undo_redo(article, notes_file):
     app = build_app(article, notes_path=notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
