@@ -71,10 +71,15 @@ def series_cycles() -> dict[str, list[Step]]:
 
 
 def saving_cycle() -> list[Step]:
-    """`j` right after a note change (H, then u and ctrl+r), each of which starts a save."""
+    """`j` right after a note change (H, u, ctrl+r, u), each of which starts a save.
+
+    The four changes leave no note behind, so every cycle starts on unmarked text and each
+    change shows (a second highlight on a highlighted word would look the same, and the harness
+    would wait out its timeout instead of pressing `j` while the save runs).
+    """
     steps = [_reset("g")]
-    for index in range(45):
-        change = ("H", "u", "ctrl+r")[index % 3]
+    for index in range(44):
+        change = ("H", "u", "ctrl+r", "u")[index % 4]
         steps += [Step(change, measured=False, after="effect"), Step("j")]
     return steps
 
@@ -151,7 +156,7 @@ class KeyTimer:
                 measured += 1
                 self.press(step, timings)
             else:
-                self.prepare(step)
+                self.prepare(step, timings)
         return timings
 
     def press(self, step: Step, timings: Timings) -> None:
@@ -174,14 +179,22 @@ class KeyTimer:
             timings.misses["timeout"] = timings.misses.get("timeout", 0) + 1
         self.settle(step)
 
-    def prepare(self, step: Step) -> None:
-        """An unmeasured press: wait for its effect, or for the app to be idle again."""
+    def prepare(self, step: Step, timings: Timings | None = None) -> None:
+        """An unmeasured press: wait for its effect, or for the app to be idle again.
+
+        A press meant to show an effect that never shows is counted as a miss ("setup"): the
+        measured press after it would not land when the series says it does.
+        """
         session = self.session
         session.drain()
         before = session.region()
         session.send(KEYS[step.key])
         if step.after == "effect":
-            session.wait_for(lambda e: e.kind == "bell" or e.region != before, self.timeout)
+            shown = session.wait_for(
+                lambda e: e.kind == "bell" or e.region != before, self.timeout
+            )
+            if shown is None and timings is not None:
+                timings.misses["setup"] = timings.misses.get("setup", 0) + 1
         self.settle(step)
 
     def settle(self, step: Step) -> None:
