@@ -190,20 +190,24 @@ async def test_a_note_added_by_another_process_is_merged_not_overwritten(article
     assert [note.note for note in load_notes(NOTES).notes] == ["", "from the other machine", ""]
 
 
+async def edit_on_both_sides(pilot, article) -> None:
+    """Highlight "met", let another machine's copy change that note, then edit it here too."""
+    await highlight(pilot, "met")
+    [note] = pilot.app.store.notes
+    other = NotesStore.open(load_article(article), NOTES)  # another machine's copy
+    other.edit(note.id, note="their words", color="blue")
+    assert other.save().ok
+    view(pilot.app).move_to(TEXT.index("met"))
+    await pilot.press("E")
+    await pilot.pause()
+    await pilot.press(*"our words", "ctrl+s")
+    await settle(pilot)
+
+
 async def test_a_note_edited_on_both_sides_keeps_both_versions_and_says_so(article):
     app = build_app(article, notes_path=NOTES)
     async with app.run_test(size=SIZE) as pilot:
-        await highlight(pilot, "met")
-        [note] = app.store.notes
-        other = NotesStore.open(load_article(article), NOTES)  # another machine's copy
-        other.edit(note.id, note="their words", color="blue")
-        assert other.save().ok
-
-        view(app).move_to(TEXT.index("met"))
-        await pilot.press("E")
-        await pilot.pause()
-        await pilot.press(*"our words", "ctrl+s")
-        await settle(pilot)
+        await edit_on_both_sides(pilot, article)
 
         [saved] = load_notes(NOTES).notes
         assert (saved.note, saved.color) == ("our words", "yellow")
@@ -222,16 +226,7 @@ async def test_a_note_edited_on_both_sides_keeps_both_versions_and_says_so(artic
 async def test_k_or_t_settles_a_note_edited_on_both_sides(article, key, kept):
     app = build_app(article, notes_path=NOTES)
     async with app.run_test(size=SIZE) as pilot:
-        await highlight(pilot, "met")
-        [note] = app.store.notes
-        other = NotesStore.open(load_article(article), NOTES)
-        other.edit(note.id, note="their words", color="blue")
-        assert other.save().ok
-        view(app).move_to(TEXT.index("met"))
-        await pilot.press("E")
-        await pilot.pause()
-        await pilot.press(*"our words", "ctrl+s")
-        await settle(pilot)
+        await edit_on_both_sides(pilot, article)
         assert "K keeps yours · T takes this one" in screen_text(app)
 
         await pilot.press(key)
