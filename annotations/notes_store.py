@@ -177,7 +177,12 @@ class NotesStore:
     @property
     def dirty(self) -> bool:
         """True while some change has not been saved."""
-        return self._revision != self._saved_revision or self.broken is not None
+        return self.unsaved_changes or self.broken is not None
+
+    @property
+    def unsaved_changes(self) -> bool:
+        """True when a change made or merged here is not in the file yet."""
+        return self._revision != self._saved_revision
 
     @property
     def status_message(self) -> str:

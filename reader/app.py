@@ -48,6 +48,23 @@ class ReaderApp(App[int]):
     def notes_location(self) -> str:
         return str(self.store.path)
 
+    def save_before_exit(self) -> str | None:
+        """Save a change made just before quitting (its background save may not have run).
+
+        Returns a message for the terminal when notes could not be saved, else None.
+        """
+        store = self.store
+        if not self.notes_ready or not store.unsaved_changes:
+            return None
+        if store.broken is not None:
+            return (
+                f"{len(store.notes)} notes were not saved: the notes file does not load"
+                f" ({store.broken.problems[0]}); fix it and open the article again, or choose"
+                ' "Notes: start a fresh file" in the command palette.'
+            )
+        result = store.save()
+        return None if result.ok else result.message
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not isinstance(screen, ReaderScreen):

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from annotations.errors import AnnotationError
+from annotations.sanitize import display_text
 
 SUBCOMMANDS = ("check", "schema", "notes")
 
@@ -155,6 +156,10 @@ def run_reader(argv: list[str]) -> int:
         print_problems(error)
         return 2
     app.run()
+    unsaved = app.save_before_exit()
+    if unsaved:
+        print(f"annotated-reader: {display_text(unsaved)}", file=sys.stderr)
+        return 1
     return app.return_code or 0
 
 

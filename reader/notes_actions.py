@@ -304,7 +304,9 @@ class NotesActions:
         # The note box appears or goes in the same frame as the change, not in the next key's.
         self.update_pane()
         self.say(message)
-        self.request_save()
+        # The save starts once this frame is painted: its thread would otherwise compete with the
+        # frame for the interpreter and delay the change on screen.
+        self.call_after_refresh(self.request_save)
 
     def say(self, message: str) -> None:
         """Tell the user what just happened, in the key bar (a toast would delay the next key)."""

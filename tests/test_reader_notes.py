@@ -10,6 +10,7 @@ from reader.card_pane import CardPane
 from reader.help_screen import HelpScreen
 from reader.key_bar import KeyBar
 from reader.note_editor import ConfirmDiscard, NoteEditor
+from reader.notes_actions import NotesActions
 from reader.notes_list import NotesList
 from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
 
@@ -238,6 +239,26 @@ async def test_a_broken_notes_file_is_never_overwritten(article, notes_file):
         await annotate(pilot, "in memory")
         assert notes_file.read_text(encoding="utf-8") == "version: 1\nnotes: [\n"
         assert "in memory" in screen_text(app)
+    # Quitting says on the terminal that those notes are not saved, and why.
+    message = app.save_before_exit()
+    assert message.startswith("1 notes were not saved: the notes file does not load (")
+    assert str(notes_file) in message
+    assert notes_file.read_text(encoding="utf-8") == "version: 1\nnotes: [\n"
+
+
+async def test_a_change_made_just_before_quitting_is_saved_on_the_way_out(
+    article, notes_file, monkeypatch
+):
+    # As if q came before the background save could start.
+    monkeypatch.setattr(NotesActions, "request_save", lambda self: None)
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("w", "H")
+        await pilot.pause()
+        assert not notes_file.exists()
+    assert app.save_before_exit() is None
+    assert [note["quote"]["exact"] for note in saved_notes(notes_file)] == ["met"]
+    assert app.save_before_exit() is None  # nothing left to save: the file is not touched again
 
 
 async def test_card_and_note_both_show_on_a_noted_mention(article, notes_file):
