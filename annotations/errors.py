@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from annotations.sanitize import display_text
+from annotations.text.sanitize import display_text
 
 MAX_PROBLEMS = 100
 """Checking a file stops after this many problems: a hostile file could make millions."""

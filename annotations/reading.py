@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotations import builtin
-from annotations.article import Article, load_article
-from annotations.cards import CardSet, load_cards
+from annotations.cards.linking import Links, link
+from annotations.cards.model import CardSet, load_cards
 from annotations.errors import AnnotationError
-from annotations.linking import Links, link
+from annotations.text.article import Article, load_article
 
 
 @dataclass(eq=False)

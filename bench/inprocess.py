@@ -20,12 +20,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from annotations.anchoring import reanchor_all
-from annotations.article import Article, load_article
-from annotations.cards import load_cards
-from annotations.linking import link
-from annotations.notes_file import load_notes
-from annotations.notes_store import NotesStore
+from annotations.cards.linking import link
+from annotations.cards.model import load_cards
+from annotations.notes.anchoring import reanchor_all
+from annotations.notes.file import load_notes
+from annotations.notes.store import NotesStore
+from annotations.text.article import Article, load_article
 
 INSERTED = "This sentence was added by an editor after the notes were made. "
 """The edit near the start of the text that every note after it must follow."""

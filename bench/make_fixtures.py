@@ -20,11 +20,11 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from annotations.article import load_article
-from annotations.cards import load_cards
-from annotations.linking import link
-from annotations.notes_store import NotesStore
-from annotations.schema import CARD_KINDS
+from annotations.cards.linking import link
+from annotations.cards.model import load_cards
+from annotations.cards.schema import CARD_KINDS
+from annotations.notes.store import NotesStore
+from annotations.text.article import load_article
 
 MIN_CARDS = 100
 MIN_ALIASES = 300

@@ -505,7 +505,7 @@ def print_table(results: dict) -> None:
     )
     link = results["linking"]
     print(
-        "\n6. Linking (annotations.linking.link), median s: "
+        "\n6. Linking (annotations.cards.linking.link), median s: "
         + ", ".join(
             f"{k} {v['median_s']} ({v['mentions']} mentions)"
             for k, v in link.items()

@@ -31,12 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 with atheris.instrument_imports(include=["annotations"]):
     from annotations import files
-    from annotations.anchoring import MIN_APPROXIMATE, QUOTE_THRESHOLD, anchor, reanchor_all
-    from annotations.cards import parse_cards
+    from annotations.cards.model import parse_cards
     from annotations.errors import AnnotationError
-    from annotations.notes import Note, Quote
-    from annotations.notes_file import parse_notes
-    from annotations.yamlsafe import load_yaml
+    from annotations.notes.anchoring import MIN_APPROXIMATE, QUOTE_THRESHOLD, anchor, reanchor_all
+    from annotations.notes.file import parse_notes
+    from annotations.notes.model import Note, Quote
+    from annotations.yaml.loader import load_yaml
 
 from rapidfuzz import fuzz  # noqa: E402 - after the instrumented imports, uninstrumented
 

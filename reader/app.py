@@ -9,11 +9,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from annotations.notes_store import NotesStore
+from annotations.notes.store import NotesStore
 from annotations.reading import Reading
-from reader.article_view import ArticleView
-from reader.card_pane import CardPane
-from reader.reader_screen import ReaderScreen
+from reader.screens.reader import ReaderScreen
+from reader.widgets.article_view import ArticleView
+from reader.widgets.card_pane import CardPane
 
 
 class ReaderApp(App[int]):
@@ -40,7 +40,7 @@ class ReaderApp(App[int]):
         return ReaderScreen(self.reading, self.store, notes_ready=self.notes_ready)
 
     def action_help(self) -> None:
-        from reader.help_screen import HelpScreen  # loaded when first asked for
+        from reader.screens.help import HelpScreen  # loaded when first asked for
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.notes_location()))

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from annotations.errors import AnnotationError
-from annotations.sanitize import display_text
+from annotations.text.sanitize import display_text
 
 SUBCOMMANDS = ("check", "schema", "notes")
 
@@ -92,9 +92,9 @@ def print_problems(error: AnnotationError) -> None:
 
 
 def run_check(argv: list[str]) -> int:
-    from annotations.article import load_article
-    from annotations.check import check_files
+    from annotations.cards.check import check_files
     from annotations.reading import resolve_article
+    from annotations.text.article import load_article
 
     args = check_parser().parse_args(argv)
     article = None
@@ -121,7 +121,7 @@ def run_check(argv: list[str]) -> int:
 
 
 def run_schema(argv: list[str]) -> int:
-    from annotations.schema import json_schema
+    from annotations.cards.schema import json_schema
 
     schema_parser().parse_args(argv)
     print(json.dumps(json_schema(), indent=2))
@@ -129,7 +129,7 @@ def run_schema(argv: list[str]) -> int:
 
 
 def run_notes(argv: list[str]) -> int:
-    from reader.notes_cli import main as notes_main
+    from reader.commands.notes import main as notes_main
 
     return notes_main(argv)
 

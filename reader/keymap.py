@@ -19,7 +19,7 @@ import platformdirs
 
 from annotations import files
 from annotations.errors import AnnotationError, Problem
-from annotations.yamlsafe import describe, load_yaml
+from annotations.yaml.loader import describe, load_yaml
 
 CONFIG_DIR_VARIABLE = "ANNOTATED_READER_CONFIG_DIR"
 """Set this to read keymap.yaml from another folder."""
@@ -34,12 +34,12 @@ def default_keymap_path() -> Path:
 def binding_ids() -> set[str]:
     """Every binding id the reader defines (what a keymap may name)."""
     from reader.app import ReaderApp
-    from reader.article_view import ArticleView
-    from reader.card_pane import CardPane
-    from reader.help_screen import HelpScreen
-    from reader.note_editor import NoteEditor
-    from reader.notes_list import NotesList
-    from reader.reader_screen import ReaderScreen
+    from reader.screens.help import HelpScreen
+    from reader.screens.note_editor import NoteEditor
+    from reader.screens.notes_list import NotesList
+    from reader.screens.reader import ReaderScreen
+    from reader.widgets.article_view import ArticleView
+    from reader.widgets.card_pane import CardPane
 
     owners = (ReaderApp, ArticleView, CardPane, HelpScreen, NoteEditor, NotesList, ReaderScreen)
     return {binding.id for owner in owners for binding in owner.BINDINGS if binding.id}

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations.anchoring import anchor, make_quote, place_notes, reanchor_all
-from annotations.notes import Note, Quote, new_id
+from annotations.notes.anchoring import anchor, make_quote, place_notes, reanchor_all
+from annotations.notes.model import Note, Quote, new_id
 
 WAR_AND_PEACE = Path("/work/shared/corpus/war-and-peace.txt")
 TEXT = (

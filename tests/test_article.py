@@ -9,8 +9,8 @@ import pytest
 
 import annotations.builtin
 from annotations import builtin, files
-from annotations.article import Article, is_hard_wrapped, load_article, split_paragraphs
 from annotations.errors import AnnotationError
+from annotations.text.article import Article, is_hard_wrapped, load_article, split_paragraphs
 
 DATA = Path(__file__).parent / "data" / "articles"
 SHARED = Path(__file__).parents[2] / "shared"

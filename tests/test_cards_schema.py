@@ -12,10 +12,10 @@ import pytest
 import yaml
 
 from annotations import builtin
-from annotations.cards import load_cards, parse_cards
+from annotations.cards.model import load_cards, parse_cards
+from annotations.cards.schema import CARD_KINDS, MAX_SUMMARY, json_schema
 from annotations.errors import AnnotationError
-from annotations.schema import CARD_KINDS, MAX_SUMMARY, json_schema
-from annotations.yamlsafe import load_yaml
+from annotations.yaml.loader import load_yaml
 
 MINIMAL = """\
 version: 1

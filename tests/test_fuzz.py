@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from annotations import builtin, files
-from annotations.anchoring import MIN_APPROXIMATE, QUOTE_THRESHOLD, anchor, reanchor_all
-from annotations.cards import parse_cards
+from annotations.cards.model import parse_cards
 from annotations.errors import AnnotationError
-from annotations.notes import Note, Quote, new_id
-from annotations.notes_file import parse_notes
-from annotations.yamlsafe import load_yaml
+from annotations.notes.anchoring import MIN_APPROXIMATE, QUOTE_THRESHOLD, anchor, reanchor_all
+from annotations.notes.file import parse_notes
+from annotations.notes.model import Note, Quote, new_id
+from annotations.yaml.loader import load_yaml
 
 DATA = Path(__file__).parent / "data"
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")

@@ -20,10 +20,10 @@ from rich.cells import cell_len
 from textual.widgets import Static
 
 from annotations import files
-from annotations.notes_file import load_notes
-from annotations.sanitize import display_char
-from reader.article_view import ArticleView
-from reader.card_pane import CardPane
+from annotations.notes.file import load_notes
+from annotations.text.sanitize import display_char
+from reader.widgets.article_view import ArticleView
+from reader.widgets.card_pane import CardPane
 from tests.ui_helpers import build_app, screen_text, widget_lines, write_reading
 
 SIZE = (81, 30)

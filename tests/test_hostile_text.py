@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from reader.article_view import ArticleView
-from reader.card_pane import CardPane
+from reader.widgets.article_view import ArticleView
+from reader.widgets.card_pane import CardPane
 from tests.ui_helpers import build_app, screen_text, write_reading
 
 HOSTILE_LINES = [

@@ -97,9 +97,9 @@ HOSTILE_NOTES: dict[str, list[str]] = {
 LOADER = r"""
 import json, sys
 from pathlib import Path
-from annotations.cards import load_cards
+from annotations.cards.model import load_cards
 from annotations.errors import AnnotationError
-from annotations.notes_file import load_notes
+from annotations.notes.file import load_notes
 results = {}
 for kind, name in json.load(sys.stdin):
     try:
@@ -306,19 +306,22 @@ def test_millions_of_numbers_do_not_pile_up_in_memory(tmp_path):
         (
             "cards",
             "version: 1\ncards: " + "[" * 8_000_000 + "\n",
-            ":2:1007: nested too deeply (more than 32 levels)",
+            # Depending on the libyaml build, its scanner (at column 1007) or our own limit (at
+            # the 33rd level) stops it first: either names line 2 and says why.
+            (":2:1007: ", ":2: cards" + "[0]" * 32 + ": "),
         ),
         (
             "notes",
             NOTES.split("notes:\n")[0] + "notes: " + "{a: " * 3_000_000 + "\n",
-            ":5: notes" + ".a" * 32 + ": nested too deeply (more than 32 levels)",
+            (":5: notes" + ".a" * 32 + ": ",),
         ),
     ],
     ids=["cards-flow-lists", "notes-flow-mappings"],
 )
 def test_nesting_as_deep_as_the_size_limit_allows(tmp_path, kind, text, expected):
     path = write(tmp_path / f"deep.{kind}.yaml", text)
-    assert refused(kind, path) == [f"{path}{expected}"]
+    why = "nested too deeply (more than 32 levels)"
+    assert refused(kind, path) in [[f"{path}{where}{why}"] for where in expected]
 
 
 def test_a_billion_laughs_as_big_as_yaml_allows(tmp_path):

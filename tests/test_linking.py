@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotations.article import Article
-from annotations.cards import Card, CardSet, QuoteSelector, load_cards, parse_cards
-from annotations.check import check_files, duplicate_aliases
-from annotations.linking import Links, Mention, find_quote, link, normalise_alias
+from annotations.cards.check import check_files, duplicate_aliases
+from annotations.cards.linking import Links, Mention, find_quote, link, normalise_alias
+from annotations.cards.model import Card, CardSet, QuoteSelector, load_cards, parse_cards
+from annotations.text.article import Article
 
 SHARED = Path(__file__).parents[2] / "shared"
 WAR_AND_PEACE = SHARED / "corpus" / "war-and-peace.txt"

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotations import motion
-from annotations.article import Article
-from annotations.motion import (
+from annotations.text import motion
+from annotations.text.article import Article
+from annotations.text.motion import (
     next_paragraph,
     next_word_start,
     previous_paragraph,

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from annotations.notes_file import load_notes
-from reader.notes_cli import main
+from annotations.notes.file import load_notes
+from reader.commands.notes import main
 
 TEXT = "Putin met Erdogan in Sochi. Sochi is on the Black Sea. \x1b[31mred\x1b[0m\n"
 
@@ -153,7 +153,7 @@ def test_the_command_in_a_fresh_process_with_the_builtin_article(private_data_di
 
 def test_the_model_and_the_notes_command_do_not_import_textual():
     code = (
-        "import sys, annotations.notes_store, annotations.anchoring, reader.notes_cli;"
+        "import sys, annotations.notes.store, annotations.notes.anchoring, reader.commands.notes;"
         "sys.exit('textual' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
@@ -162,7 +162,7 @@ def test_the_model_and_the_notes_command_do_not_import_textual():
 def test_the_subparser_plugs_into_a_parent_command(capsys, article, notes):
     import argparse
 
-    from reader.notes_cli import add_notes_subparser, run_notes
+    from reader.commands.notes import add_notes_subparser, run_notes
 
     parser = argparse.ArgumentParser(prog="annotated-reader")
     add_notes_subparser(parser.add_subparsers(dest="command"))

@@ -9,11 +9,11 @@ import tempfile
 import filelock
 import pytest
 
-from annotations.article import Article
-from annotations.merge import merge
-from annotations.notes import Note, Quote
-from annotations.notes_file import load_notes
-from annotations.notes_store import NotesStore
+from annotations.notes.file import load_notes
+from annotations.notes.merge import merge
+from annotations.notes.model import Note, Quote
+from annotations.notes.store import NotesStore
+from annotations.text.article import Article
 
 TEXT = (
     "Russian President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan met in "

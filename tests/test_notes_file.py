@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from annotations import files
 from annotations.errors import AnnotationError
-from annotations.notes import COLORS, Conflict, Note, Quote, new_id
-from annotations.notes_file import NotesDocument, dump_notes, load_notes, parse_notes, sort_key
+from annotations.notes.file import NotesDocument, dump_notes, load_notes, parse_notes, sort_key
+from annotations.notes.model import COLORS, Conflict, Note, Quote, new_id
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "notes"

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from annotations.article import Article
-from annotations.notes_file import load_notes
-from annotations.notes_store import NotesStore
+from annotations.notes.file import load_notes
+from annotations.notes.store import NotesStore
+from annotations.text.article import Article
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="fork and SIGKILL")
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from annotations import builtin
-from annotations.article import Article, load_article
-from annotations.notes_file import load_notes
-from annotations.notes_paths import default_notes_path
-from annotations.notes_store import NotesStore
+from annotations.notes.file import load_notes
+from annotations.notes.paths import default_notes_path
+from annotations.notes.store import NotesStore
+from annotations.text.article import Article, load_article
 
 TEXT = (
     "Russian President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdogan met in "

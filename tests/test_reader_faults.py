@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from annotations.article import load_article
-from annotations.notes_file import load_notes
-from annotations.notes_store import NotesStore
-from reader.article_view import ArticleView
-from reader.notes_list import NotesList
+from annotations.notes.file import load_notes
+from annotations.notes.store import NotesStore
+from annotations.text.article import load_article
+from reader.screens.notes_list import NotesList
+from reader.widgets.article_view import ArticleView
 from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
 
 TEXT = SMALL_ARTICLE

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader.article_view import ArticleView
-from reader.card_pane import CardPane
-from reader.help_screen import HelpScreen
-from reader.key_bar import KeyBar
+from reader.screens.help import HelpScreen
+from reader.widgets.article_view import ArticleView
+from reader.widgets.card_pane import CardPane
+from reader.widgets.key_bar import KeyBar
 from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
 
 TEXT = SMALL_ARTICLE

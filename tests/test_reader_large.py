@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from annotations.reading import LINK_LATER_CHARS, open_reading
 from reader.app import NOTES_LOAD_LATER_BYTES, make_app
-from reader.article_view import ArticleView
-from reader.card_pane import CardPane
+from reader.widgets.article_view import ArticleView
+from reader.widgets.card_pane import CardPane
 from tests.ui_helpers import SMALL_CARDS, screen_text, write_reading
 
 LINE = "Alpha met Beta in Gamma on Monday, and nobody else was there to see it.\n"
@@ -32,8 +32,8 @@ async def test_a_long_article_is_linked_after_the_first_screen(tmp_path):
 
 
 async def test_a_large_notes_file_is_read_after_the_first_screen(tmp_path):
-    from annotations.article import load_article
-    from annotations.notes_store import NotesStore
+    from annotations.notes.store import NotesStore
+    from annotations.text.article import load_article
 
     article = long_article(tmp_path)
     notes_path = tmp_path / "n.yaml"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from reader.article_view import ArticleView
-from reader.card_pane import CardPane
-from reader.help_screen import HelpScreen
-from reader.key_bar import KeyBar
-from reader.note_editor import ConfirmDiscard, NoteEditor
-from reader.notes_actions import NotesActions
-from reader.notes_list import NotesList
+from reader.screens.help import HelpScreen
+from reader.screens.note_editor import ConfirmDiscard, NoteEditor
+from reader.screens.note_keys import NotesActions
+from reader.screens.notes_list import NotesList
+from reader.widgets.article_view import ArticleView
+from reader.widgets.card_pane import CardPane
+from reader.widgets.key_bar import KeyBar
 from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
 
 TEXT = SMALL_ARTICLE
@@ -271,8 +271,8 @@ async def test_card_and_note_both_show_on_a_noted_mention(article, notes_file):
 
 
 async def test_notes_written_elsewhere_appear_while_reading(article, notes_file):
-    from annotations.article import load_article
-    from annotations.notes_store import NotesStore
+    from annotations.notes.store import NotesStore
+    from annotations.text.article import load_article
 
     app = build_app(article, notes_path=notes_file)
     async with app.run_test(size=(120, 40)) as pilot:

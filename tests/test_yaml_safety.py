@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 import yaml
 
-from annotations import yamlsafe
 from annotations.errors import AnnotationError
-from annotations.yamlsafe import LineMap, describe, format_path, load_yaml
+from annotations.yaml import loader as yamlsafe
+from annotations.yaml.loader import LineMap, describe, format_path, load_yaml
 
 
 def refused(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 
-from annotations.notes import Placement
+from annotations.notes.model import Placement
 
 
 class SpanIndex:

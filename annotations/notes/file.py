@@ -32,8 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from annotations import files
-from annotations.notes import Note, Quote, format_time
-from annotations.yamlemit import flow_list, scalar, text_value
+from annotations.notes.model import Note, Quote, format_time
+from annotations.yaml.emit import flow_list, scalar, text_value
 
 VERSION = 1
 """The notes file format this reader reads and writes."""
@@ -54,8 +54,8 @@ class NotesDocument:
 def parse_notes(text: str, file: str) -> NotesDocument:
     """Parse a notes file strictly; raise AnnotationError listing every problem."""
     # Imported when a file is parsed: a reader with no notes yet never needs them.
-    from annotations.notes_schema import Checker
-    from annotations.yamlsafe import load_yaml
+    from annotations.notes.schema import Checker
+    from annotations.yaml.loader import load_yaml
 
     data, lines = load_yaml(text, file)
     checker = Checker(file, lines)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotations.errors import MAX_PROBLEMS, AnnotationError, Problem, too_many
-from annotations.yamlsafe import LineMap, NumberLikeText, Path, describe, format_path
+from annotations.yaml.loader import LineMap, NumberLikeText, Path, describe, format_path
 
 CARD_KINDS = ("person", "place", "organisation", "thing", "event", "term")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

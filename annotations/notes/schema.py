@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotations.errors import MAX_PROBLEMS, AnnotationError, Problem, too_many
-from annotations.notes import COLORS, Conflict, Note, Quote
-from annotations.yamlsafe import LineMap, NumberLikeText, describe, format_path
+from annotations.notes.model import COLORS, Conflict, Note, Quote
+from annotations.yaml.loader import LineMap, NumberLikeText, describe, format_path
 
 Path = tuple[str | int, ...]
 

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
-from annotations.sanitize import display_text
+from annotations.text.sanitize import display_text
 
 
 class KeyBar(Static, can_focus=False):

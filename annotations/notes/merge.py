@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from annotations.notes import Note
+from annotations.notes.model import Note
 
 
 @dataclass

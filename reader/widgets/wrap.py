@@ -14,8 +14,8 @@ from array import array
 
 from rich.cells import cell_len
 
-from annotations.article import Article
-from annotations.sanitize import display_char
+from annotations.text.article import Article
+from annotations.text.sanitize import display_char
 
 # Characters shown as themselves, one cell wide. "\n" inside a hard-wrapped paragraph shows as a
 # space. Anything else takes the measured path.

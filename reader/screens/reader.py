@@ -9,15 +9,15 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widgets import Static
 
-from annotations.card_history import CardHistory
-from annotations.notes_store import NotesStore
+from annotations.cards.history import CardHistory
+from annotations.notes.store import NotesStore
 from annotations.reading import Reading
-from annotations.sanitize import display_text
+from annotations.text.sanitize import display_text
 from reader import memory
-from reader.article_view import ArticleView
-from reader.card_pane import CardPane
-from reader.key_bar import KeyBar
-from reader.notes_actions import NOTE_BINDINGS, NotesActions
+from reader.screens.note_keys import NOTE_BINDINGS, NotesActions
+from reader.widgets.article_view import ArticleView
+from reader.widgets.card_pane import CardPane
+from reader.widgets.key_bar import KeyBar
 
 NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""

@@ -20,10 +20,10 @@ from annotations import files
 
 if TYPE_CHECKING:
     from filelock import FileLock
-from annotations.article import Article
 from annotations.errors import AnnotationError
-from annotations.notes import Note, Placement
-from annotations.notes_file import read_notes_text
+from annotations.notes.file import read_notes_text
+from annotations.notes.model import Note, Placement
+from annotations.text.article import Article
 
 Place = Callable[..., tuple[dict[str, Note], dict[str, Placement]]]
 
@@ -77,8 +77,8 @@ def sync_file(
     and OSError or filelock.Timeout when it can't be written (the old file is then intact).
     """
     # Imported at the first save, not at start-up.
-    from annotations.merge import merge
-    from annotations.notes_file import NotesDocument, dump_notes, parse_notes
+    from annotations.notes.file import NotesDocument, dump_notes, parse_notes
+    from annotations.notes.merge import merge
 
     with lock_for(path, timeout):
         disk = read_notes_text(path)

@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
-from annotations.sanitize import display_text
-from reader.article_view import NOTE_COLORS
+from annotations.text.sanitize import display_text
+from reader.widgets.article_view import NOTE_COLORS
 
 
 @dataclass(frozen=True)

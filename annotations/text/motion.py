@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from annotations.article import Article
+from annotations.text.article import Article
 
 _TOKEN = re.compile(r"\w+|[^\w\s]+")
 _WINDOW = 256

@@ -13,11 +13,11 @@ import sys
 from pathlib import Path
 
 from annotations import builtin
-from annotations.article import Article, load_article
 from annotations.errors import AnnotationError, Problem
-from annotations.notes import COLORS, Note, Placement, format_time
-from annotations.notes_store import NotesStore
-from annotations.sanitize import display_text
+from annotations.notes.model import COLORS, Note, Placement, format_time
+from annotations.notes.store import NotesStore
+from annotations.text.article import Article, load_article
+from annotations.text.sanitize import display_text
 
 OK, NOT_FOUND, USAGE = 0, 1, 2
 

@@ -14,16 +14,16 @@ from textual import work
 from textual.binding import Binding
 from textual.widgets import Static
 
-from annotations.notes import Note
-from annotations.notes_store import NotesStore
-from annotations.sanitize import display_text
+from annotations.notes.model import Note
+from annotations.notes.store import NotesStore
+from annotations.text.sanitize import display_text
 from reader import memory
-from reader.article_view import ArticleView
-from reader.key_bar import KeyBar
+from reader.widgets.article_view import ArticleView
+from reader.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from reader.note_editor import NoteDraft
-    from reader.notes_list import ListChoice
+    from reader.screens.note_editor import NoteDraft
+    from reader.screens.notes_list import ListChoice
 
 WATCH_SECONDS = 2.0
 """How often the notes file is checked for changes made elsewhere."""
@@ -147,7 +147,7 @@ class NotesActions:
     # Actions -----------------------------------------------------------------------------------
 
     def action_annotate(self) -> None:
-        from reader.note_editor import NoteEditor  # the editor's widgets load on first use
+        from reader.screens.note_editor import NoteEditor  # the editor's widgets load on first use
 
         if self.notes_busy():
             return
@@ -182,7 +182,7 @@ class NotesActions:
         self.after_change("Highlighted")
 
     def action_edit_note(self) -> None:
-        from reader.note_editor import NoteEditor
+        from reader.screens.note_editor import NoteEditor
 
         if self.notes_busy():
             return
@@ -251,7 +251,7 @@ class NotesActions:
         self.after_change(message)
 
     def action_list_notes(self) -> None:
-        from reader.notes_list import NotesList
+        from reader.screens.notes_list import NotesList
 
         if self.notes_busy():
             return

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from annotations.cards import Card
+from annotations.cards.model import Card
 
 _WHITESPACE = re.compile(r"\s+")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotations.notes import Note, Placement, Quote
+from annotations.notes.model import Note, Placement, Quote
 
 
 def _fuzz():

@@ -16,9 +16,9 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from annotations.cards import Card
+from annotations.cards.model import Card
 from annotations.reading import Reading
-from annotations.sanitize import display_text
+from annotations.text.sanitize import display_text
 
 MAX_SNIPPETS = 30
 """Mentions listed with a snippet; the rest are counted (a name in War and Peace has hundreds)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 # Text that YAML 1.2 reads as a number (1e3) is refused unquoted by our loader, so quote it.
-from annotations.yamlsafe import reads_as_number
+from annotations.yaml.loader import reads_as_number
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`.~ ")

@@ -6,10 +6,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotations.article import Article
-from annotations.cards import CardSet, load_cards
+from annotations.cards.linking import link, normalise_alias
+from annotations.cards.model import CardSet, load_cards
 from annotations.errors import AnnotationError, Problem
-from annotations.linking import link, normalise_alias
+from annotations.text.article import Article
 
 
 @dataclass

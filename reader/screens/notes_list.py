@@ -12,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from annotations.notes import Note, Placement
-from annotations.sanitize import display_text
+from annotations.notes.model import Note, Placement
+from annotations.text.sanitize import display_text
 
 QUOTE_WIDTH = 60
 

@@ -19,10 +19,10 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from annotations import motion
 from annotations.reading import Reading
-from annotations.sanitize import display_char
-from reader.wrap import Layout
+from annotations.text import motion
+from annotations.text.sanitize import display_char
+from reader.widgets.wrap import Layout
 
 KINDS = ("person", "place", "organisation", "thing", "event", "term")
 NOTE_COLORS = ("yellow", "green", "blue", "pink", "purple")

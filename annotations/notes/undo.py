@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from annotations.notes import Note
+from annotations.notes.model import Note
 
 Kind = Literal["add", "edit", "delete", "color", "reattach", "resolve"]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
-from annotations.article import Article
 from annotations.builtin import BUILTIN_NAME, article_path
+from annotations.text.article import Article
 
 APP_NAME = "annotated-reader"
 DATA_DIR_VARIABLE = "ANNOTATED_READER_DATA_DIR"

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from annotations import files
 from annotations.errors import AnnotationError, Problem
-from annotations.sanitize import clean_card_text
+from annotations.text.sanitize import clean_card_text
 
 if TYPE_CHECKING:
-    from annotations.yamlsafe import LineMap
+    from annotations.yaml.loader import LineMap
 # The schema and the YAML loader are imported when a file is parsed: a cards file read from the
 # cache (every start after the first) needs neither, and importing them costs start-up time.
 
@@ -106,8 +106,8 @@ def _parse(text: str, file: str) -> tuple[ArticleInfo, list[Card], set[str], lis
     Cards that fail validation are left out but their ids still count as known, so one bad
     card does not hide the problems of the others, nor make links to it look broken.
     """
-    from annotations.schema import CARDS_FILE, Validator
-    from annotations.yamlsafe import load_yaml
+    from annotations.cards.schema import CARDS_FILE, Validator
+    from annotations.yaml.loader import load_yaml
 
     data, lines = load_yaml(text, file)
     if data is None:
@@ -139,7 +139,7 @@ def _parse(text: str, file: str) -> tuple[ArticleInfo, list[Card], set[str], lis
 
 def _parse_cached(text: str, file: str) -> tuple[ArticleInfo, list[Card], set[str], list[Problem]]:
     """`_parse`, answered from the cache when this exact text parsed cleanly before."""
-    from annotations import cards_cache
+    from annotations.cards import cache as cards_cache
 
     cached = cards_cache.load(text, file)
     if cached is not None:
@@ -227,7 +227,7 @@ def cross_check(cards: list[Card], known_ids: set[str] | None = None) -> list[Pr
 
 
 def _make_info(raw: dict) -> ArticleInfo:
-    from annotations.schema import as_date
+    from annotations.cards.schema import as_date
 
     published = raw.get("published")
     return ArticleInfo(
@@ -238,7 +238,7 @@ def _make_info(raw: dict) -> ArticleInfo:
 
 
 def _make_card(raw: dict, file: str, lines: LineMap, index: int) -> Card:
-    from annotations.schema import as_date
+    from annotations.cards.schema import as_date
 
     path = ("cards", index)
     aliases = tuple(raw.get("aliases", ()))
@@ -281,6 +281,6 @@ def _field_lines(raw: dict, lines: LineMap, path: tuple) -> dict[str, int | None
 
 def field_name(index: int, *parts: str | int) -> str:
     """The user-facing field name of part of card `index`, as in messages."""
-    from annotations.yamlsafe import format_path
+    from annotations.yaml.loader import format_path
 
     return format_path(("cards", index, *parts))

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from annotations import files
-from annotations.cards import ArticleInfo, Card, QuoteSelector, Source
+from annotations.cards.model import ArticleInfo, Card, QuoteSelector, Source
 
 log = logging.getLogger(__name__)
 

@@ -16,15 +16,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
-from annotations.anchoring import make_quote, place_notes, reanchor_all
-from annotations.article import Article
 from annotations.errors import AnnotationError
-from annotations.history import Change, History, Kind
-from annotations.notes import DEFAULT_COLOR, Note, Placement, new_id, utc_now
-from annotations.notes_file import NotesDocument, parse_notes, read_notes_text
-from annotations.notes_index import SpanIndex
-from annotations.notes_paths import default_notes_path
-from annotations.notes_sync import SaveResult, failure, move_aside, status_line, sync_file
+from annotations.notes.anchoring import make_quote, place_notes, reanchor_all
+from annotations.notes.file import NotesDocument, parse_notes, read_notes_text
+from annotations.notes.index import SpanIndex
+from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_now
+from annotations.notes.paths import default_notes_path
+from annotations.notes.saving import SaveResult, failure, move_aside, status_line, sync_file
+from annotations.notes.undo import Change, History, Kind
+from annotations.text.article import Article
 
 log = logging.getLogger(__name__)
 
@@ -400,12 +400,12 @@ def _hint_order(note: Note) -> tuple[int, int, str]:
 
 
 def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    from annotations.notes_schema import clean_tags  # imported on the first edit, not at start-up
+    from annotations.notes.schema import clean_tags  # imported on the first edit, not at start-up
 
     return clean_tags(tags)
 
 
 def _check_color(color: str) -> str:
-    from annotations.notes_schema import check_color
+    from annotations.notes.schema import check_color
 
     return check_color(color)
