@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui_helpers import build_app as build_any_app
+from tests.ui.ui_helpers import build_app as build_any_app
 
 SIZES = [(120, 40), (80, 24)]
 # A fixed notes path keeps the status line identical on every machine; nothing is saved to it.

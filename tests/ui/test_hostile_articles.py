@@ -24,7 +24,7 @@ from annotations.notes.file import load_notes
 from annotations.text.sanitize import display_char
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
-from tests.ui_helpers import build_app, screen_text, widget_lines, write_reading
+from tests.ui.ui_helpers import build_app, screen_text, widget_lines, write_reading
 
 SIZE = (81, 30)
 """An odd width, so that two-cell characters meet the edge of a row."""

@@ -6,7 +6,7 @@ import re
 
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
-from tests.ui_helpers import build_app, screen_text, write_reading
+from tests.ui.ui_helpers import build_app, screen_text, write_reading
 
 HOSTILE_LINES = [
     "Markup [@click=app.quit]click me[/] and [bold]bold[/bold] and a stray [/] here.",

@@ -12,7 +12,7 @@ from annotations import files
 from annotations.cards.model import load_cards, parse_cards
 from annotations.errors import AnnotationError
 
-BAD = Path(__file__).parent / "data" / "cards"
+BAD = Path(__file__).parents[1] / "data" / "cards"
 
 _ALLOWED_CARD_KEYS = (
     "allowed: id, title, kind, summary, body, aliases, quotes, see_also, as_of, sources, erratum,"

@@ -23,7 +23,7 @@ from annotations.notes.file import parse_notes
 from annotations.notes.model import Note, Quote, new_id
 from annotations.yaml.loader import load_yaml
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 FUZZ = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]

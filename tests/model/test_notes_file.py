@@ -14,7 +14,7 @@ from annotations.errors import AnnotationError
 from annotations.notes.file import NotesDocument, dump_notes, load_notes, parse_notes, sort_key
 from annotations.notes.model import COLORS, Conflict, Note, Quote, new_id
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 BAD = DATA / "notes"
 SHA = "9868a52ebf7b242bea87de073a267445b4eff88ff35107d3d88138f8ced63a11"
 WHEN = dt.datetime(2026, 11, 28, 5, 0, tzinfo=dt.UTC)

@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 
 from annotations import files
-from tests.test_cards_errors import EXPECTED as CARDS_EXPECTED
-from tests.test_cards_errors import expected_lines as cards_expected_lines
-from tests.test_notes_file import EXPECTED as NOTES_EXPECTED
+from tests.model.test_cards_errors import EXPECTED as CARDS_EXPECTED
+from tests.model.test_cards_errors import expected_lines as cards_expected_lines
+from tests.model.test_notes_file import EXPECTED as NOTES_EXPECTED
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 HOSTILE = DATA / "hostile"
 GiB = 1 << 30
 MiB = 1 << 20

@@ -12,7 +12,7 @@ from reader.screens.notes_list import NotesList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 from reader.widgets.key_bar import KeyBar
-from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
+from tests.ui.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
 
 TEXT = SMALL_ARTICLE
 

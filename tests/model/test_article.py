@@ -12,8 +12,8 @@ from annotations import builtin, files
 from annotations.errors import AnnotationError
 from annotations.text.article import Article, is_hard_wrapped, load_article, split_paragraphs
 
-DATA = Path(__file__).parent / "data" / "articles"
-SHARED = Path(__file__).parents[2] / "shared"
+DATA = Path(__file__).parents[1] / "data" / "articles"
+SHARED = Path(__file__).parents[3] / "shared"
 SEED = SHARED / "seed" / "sochi-2021.txt"
 
 

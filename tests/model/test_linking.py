@@ -16,7 +16,7 @@ from annotations.cards.linking import Links, Mention, find_quote, link, normalis
 from annotations.cards.model import Card, CardSet, QuoteSelector, load_cards, parse_cards
 from annotations.text.article import Article
 
-SHARED = Path(__file__).parents[2] / "shared"
+SHARED = Path(__file__).parents[3] / "shared"
 WAR_AND_PEACE = SHARED / "corpus" / "war-and-peace.txt"
 
 

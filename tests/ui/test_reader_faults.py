@@ -22,7 +22,7 @@ from annotations.notes.store import NotesStore
 from annotations.text.article import load_article
 from reader.screens.notes_list import NotesList
 from reader.widgets.article_view import ArticleView
-from tests.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
+from tests.ui.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
 
 TEXT = SMALL_ARTICLE
 NOTES = Path("mine.notes.yaml")

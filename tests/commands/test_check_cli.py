@@ -10,7 +10,7 @@ import pytest
 
 from annotations import builtin
 
-REPO = Path(__file__).parents[1]
+REPO = Path(__file__).parents[2]
 BAD = Path("tests/data/cards")  # relative to REPO, as a user in the checkout would type it
 ARTICLES = Path("tests/data/articles")
 

@@ -6,7 +6,7 @@ from annotations.reading import LINK_LATER_CHARS, open_reading
 from reader.app import NOTES_LOAD_LATER_BYTES, make_app
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
-from tests.ui_helpers import SMALL_CARDS, screen_text, write_reading
+from tests.ui.ui_helpers import SMALL_CARDS, screen_text, write_reading
 
 LINE = "Alpha met Beta in Gamma on Monday, and nobody else was there to see it.\n"
 
