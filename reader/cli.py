@@ -7,14 +7,12 @@ so errors print as plain lines and the terminal is left as it was.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from annotations.errors import AnnotationError
 from annotations.text.sanitize import display_text
-
-SUBCOMMANDS = ("check", "schema", "notes")
+from reader.commands.output import fail
 
 
 def version() -> str:
@@ -68,72 +66,6 @@ def reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="annotated-reader check",
-        description="Validate cards files; with --article, also lint how they link to it.",
-    )
-    parser.add_argument("cards", nargs="+", type=Path, metavar="CARDS.yaml")
-    parser.add_argument("--article", metavar="TEXT", help="an article file, or 'builtin'")
-    parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
-    return parser
-
-
-def schema_parser() -> argparse.ArgumentParser:
-    return argparse.ArgumentParser(
-        prog="annotated-reader schema",
-        description="Print the JSON Schema of the cards file format (version 1).",
-    )
-
-
-def print_problems(error: AnnotationError) -> None:
-    for problem in error.problems:
-        print(f"error: {problem}", file=sys.stderr)
-
-
-def run_check(argv: list[str]) -> int:
-    from annotations.cards.check import check_files
-    from annotations.reading import resolve_article
-    from annotations.text.article import load_article
-
-    args = check_parser().parse_args(argv)
-    article = None
-    if args.article:
-        try:
-            article = load_article(resolve_article(args.article)[0], encoding=args.encoding)
-        except AnnotationError as error:
-            print_problems(error)
-            return 2
-    report = check_files(args.cards, article)
-    for problem in report.errors:
-        print(f"error: {problem}", file=sys.stderr)
-    for problem in report.warnings:
-        print(f"warning: {problem}", file=sys.stderr)
-    if report.errors:
-        print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)", file=sys.stderr)
-        return 1
-    count = len(report.cards) if report.cards else 0
-    summary = f"ok: {count} cards in {len(args.cards)} file(s)"
-    if article is not None:
-        summary += f", checked against {article.name}"
-    print(f"{summary}; {len(report.warnings)} warning(s)")
-    return 0
-
-
-def run_schema(argv: list[str]) -> int:
-    from annotations.cards.schema import json_schema
-
-    schema_parser().parse_args(argv)
-    print(json.dumps(json_schema(), indent=2))
-    return 0
-
-
-def run_notes(argv: list[str]) -> int:
-    from reader.commands.notes import main as notes_main
-
-    return notes_main(argv)
-
-
 def run_reader(argv: list[str]) -> int:
     from reader import memory
 
@@ -144,8 +76,7 @@ def run_reader(argv: list[str]) -> int:
     try:
         reading = open_reading(args.article, args.cards, encoding=args.encoding, link_later=True)
     except AnnotationError as error:
-        print_problems(error)
-        return 2
+        return fail(error, 2)
     from reader.app import make_app
     from reader.keymap import load_keymap
 
@@ -153,8 +84,7 @@ def run_reader(argv: list[str]) -> int:
         keymap = load_keymap(args.keymap)
         app = make_app(reading, notes_path=args.notes, keymap=keymap)
     except AnnotationError as error:
-        print_problems(error)
-        return 2
+        return fail(error, 2)
     app.run()
     unsaved = app.save_before_exit()
     if unsaved:
@@ -163,15 +93,34 @@ def run_reader(argv: list[str]) -> int:
     return app.return_code or 0
 
 
+def run_check(argv: list[str]) -> int:
+    from reader.commands import check
+
+    return check.main(argv)
+
+
+def run_schema(argv: list[str]) -> int:
+    from reader.commands import schema
+
+    return schema.main(argv)
+
+
+def run_notes(argv: list[str]) -> int:
+    from reader.commands import notes
+
+    return notes.main(argv)
+
+
+COMMANDS = {"check": run_check, "schema": run_schema, "notes": run_notes}
+"""The commands that never start the screen (each imported only when run: none imports Textual)."""
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
-        if argv and argv[0] == "check":
-            return run_check(argv[1:])
-        if argv and argv[0] == "schema":
-            return run_schema(argv[1:])
-        if argv and argv[0] == "notes":
-            return run_notes(argv[1:])
+        command = COMMANDS.get(argv[0]) if argv else None
+        if command is not None:
+            return command(argv[1:])
         return run_reader(argv)
     except KeyboardInterrupt:
         return 130

@@ -8,6 +8,9 @@ from pathlib import Path
 BUILTIN_NAME = "builtin"
 """What a user types (as `ARTICLE`) to mean the built-in article."""
 
+TITLE = "Putin and Erdogan meet in Sochi"
+"""The built-in article's title, as its cards file gives it (a test keeps the two equal)."""
+
 
 def article_path() -> Path:
     """The built-in article's text file, byte for byte as given."""

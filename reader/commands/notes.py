@@ -18,6 +18,7 @@ from annotations.notes.model import COLORS, Note, Placement, format_time
 from annotations.notes.store import NotesStore
 from annotations.text.article import Article, load_article
 from annotations.text.sanitize import display_text
+from reader.commands.output import fail
 
 OK, NOT_FOUND, USAGE = 0, 1, 2
 
@@ -61,14 +62,6 @@ def _fill(notes: argparse.ArgumentParser) -> None:
     removing.add_argument("id", metavar="ID", help="the note's id (or a unique start of it)")
 
 
-def add_notes_subparser(subparsers) -> argparse.ArgumentParser:
-    """Add `notes` (with list, add, rm) to an argparse subparsers object; returns its parser."""
-    notes = subparsers.add_parser("notes", help="list, add or remove notes from the shell")
-    _fill(notes)
-    notes.set_defaults(run=run_notes)
-    return notes
-
-
 def notes_parser() -> argparse.ArgumentParser:
     """The parser of `annotated-reader notes ...` on its own."""
     parser = argparse.ArgumentParser(
@@ -89,10 +82,10 @@ def run_notes(args: argparse.Namespace) -> int:
     try:
         article = _load_article(args.article, args.encoding)
     except AnnotationError as error:
-        return _fail(error.problems, USAGE)
+        return fail(error.problems, USAGE)
     store = NotesStore.open(article, args.notes)
     if store.broken is not None:
-        return _fail(store.broken.problems, USAGE)
+        return fail(store.broken.problems, USAGE)
     if args.notes_command == "list":
         return _list(store, args.json)
     if args.notes_command == "add":
@@ -102,17 +95,12 @@ def run_notes(args: argparse.Namespace) -> int:
 
 def _load_article(argument: str, encoding: str | None) -> Article:
     if argument == builtin.BUILTIN_NAME:
-        from annotations.reading import open_reading
-
-        # The reader names the built-in article after its cards; use the same name here.
-        return open_reading(None).article
+        article = load_article(builtin.article_path())
+        # The reader names the built-in article after its cards; so does this, without
+        # parsing and linking every card to learn a title.
+        article.name = builtin.TITLE
+        return article
     return load_article(Path(argument), encoding=encoding)
-
-
-def _fail(problems: list[Problem], status: int) -> int:
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    return status
 
 
 def _problem(file: str, field: str, message: str) -> list[Problem]:
@@ -169,9 +157,9 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
     text, quote, wanted = store.article.text, args.quote, args.occurrence
     where = str(store.article.path or store.article.name)
     if not quote:
-        return _fail(_problem(where, "--quote", "must not be empty"), USAGE)
+        return fail(_problem(where, "--quote", "must not be empty"), USAGE)
     if wanted < 1:
-        return _fail(_problem(where, "--occurrence", "must be 1 or more"), USAGE)
+        return fail(_problem(where, "--occurrence", "must be 1 or more"), USAGE)
     start, seen = -1, 0
     while seen < wanted:
         start = text.find(quote, start + 1)
@@ -185,11 +173,11 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
             if seen == 0
             else f"{shown!r} occurs {seen} time{'' if seen == 1 else 's'}; no occurrence {wanted}"
         )
-        return _fail(_problem(where, "--quote", message), NOT_FOUND)
+        return fail(_problem(where, "--quote", message), NOT_FOUND)
     try:
         note = store.add(start, start + len(quote), args.note, args.tag, args.color)
     except ValueError as error:
-        return _fail(_problem(where, "--tag", str(error)), USAGE)
+        return fail(_problem(where, "--tag", str(error)), USAGE)
     return _saved(store, note.id)
 
 
@@ -200,7 +188,7 @@ def _remove(store: NotesStore, wanted: str) -> int:
         matches = exact
     if len(matches) != 1:
         why = "no note has this id" if not matches else f"{len(matches)} notes start with it"
-        return _fail(_problem(str(store.path), "ID", f"{wanted}: {why}"), NOT_FOUND)
+        return fail(_problem(str(store.path), "ID", f"{wanted}: {why}"), NOT_FOUND)
     store.delete(matches[0])
     return _saved(store, matches[0])
 
@@ -213,6 +201,3 @@ def _saved(store: NotesStore, note_id: str) -> int:
     print(note_id)
     return OK
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -159,15 +159,3 @@ def test_the_model_and_the_notes_command_do_not_import_textual():
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
 
 
-def test_the_subparser_plugs_into_a_parent_command(capsys, article, notes):
-    import argparse
-
-    from reader.commands.notes import add_notes_subparser, run_notes
-
-    parser = argparse.ArgumentParser(prog="annotated-reader")
-    add_notes_subparser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(
-        ["notes", "add", str(article), "--quote", "Putin", "--notes", str(notes)]
-    )
-    assert args.run is run_notes and run_notes(args) == 0
-    assert len(load_notes(notes).notes) == 1

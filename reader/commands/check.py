@@ -1,0 +1,52 @@
+"""Provides `annotated-reader check`: validate cards files, and lint how they link to an article."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from annotations.errors import AnnotationError
+from reader.commands.output import fail, print_problems
+
+CLEAN, ERRORS, UNREADABLE_ARTICLE = 0, 1, 2
+
+
+def check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotated-reader check",
+        description="Validate cards files; with --article, also lint how they link to it.",
+    )
+    parser.add_argument("cards", nargs="+", type=Path, metavar="CARDS.yaml")
+    parser.add_argument("--article", metavar="TEXT", help="an article file, or 'builtin'")
+    parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Run `annotated-reader check` with the arguments after `check`."""
+    from annotations.cards.check import check_files
+    from annotations.reading import resolve_article
+    from annotations.text.article import load_article
+
+    args = check_parser().parse_args(argv)
+    article = None
+    if args.article:
+        try:
+            article = load_article(resolve_article(args.article)[0], encoding=args.encoding)
+        except AnnotationError as error:
+            return fail(error, UNREADABLE_ARTICLE)
+    report = check_files(args.cards, article)
+    print_problems(report.errors)
+    print_problems(report.warnings, "warning")
+    if report.errors:
+        print(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)", file=sys.stderr)
+        return ERRORS
+    count = len(report.cards) if report.cards else 0
+    summary = f"ok: {count} cards in {len(args.cards)} file(s)"
+    if article is not None:
+        summary += f", checked against {article.name}"
+    print(f"{summary}; {len(report.warnings)} warning(s)")
+    return CLEAN
+
+

@@ -1,0 +1,42 @@
+"""Commands that never start the screen (check, schema, notes) never import Textual."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from annotations import builtin
+from annotations.cards.model import load_cards
+
+SCRIPT = """
+import contextlib, io, json, sys
+import reader.cli
+from reader.commands import check, notes, output, schema
+ran = {}
+for argv in (["schema"], ["check", sys.argv[1], "--article", "builtin"], ["notes", "list", "builtin"]):
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        ran[argv[0]] = reader.cli.main(argv)
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print(json.dumps({"ran": ran, "ui": loaded}))
+"""
+
+
+def test_check_schema_and_notes_run_without_importing_textual(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(builtin.cards_path())],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["ran"] == {"schema": 0, "check": 0, "notes": 0}
+    assert report["ui"] == [], "commands that never start the screen must not import Textual"
+
+
+def test_the_builtin_title_constant_matches_its_cards_file():
+    # `notes` names the built-in article without parsing its cards: the two must agree.
+    assert load_cards([builtin.cards_path()]).info.title == builtin.TITLE
