@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 # The schema and the YAML loader are imported when a file is parsed: a cards file read from the
 # cache (every start after the first) needs neither, and importing them costs start-up time.
 
+CARD_KINDS: tuple[str, ...] = ("person", "place", "organisation", "thing", "event", "term")
+"""What a card can be about; the schema checks it and the reader styles a mention by it."""
+
 
 @dataclass(frozen=True)
 class Source:

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from annotations.cards.model import CARD_KINDS
 from annotations.errors import MAX_PROBLEMS, AnnotationError, Problem, too_many
 from annotations.yaml.loader import LineMap, NumberLikeText, Path, describe, format_path
 
-CARD_KINDS = ("person", "place", "organisation", "thing", "event", "term")
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SUMMARY = 160
 MAX_TEXT = 100_000

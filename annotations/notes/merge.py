@@ -57,9 +57,26 @@ def _one(
         return mine
     if old is not None and _same(mine, old):
         result.taken += 1
-        return other
+        return _as_seen_here(mine, other)
     result.conflicts.append(mine.id)
     return replace(mine, conflict=other.as_conflict())
+
+
+def _as_seen_here(mine: Note, other: Note) -> Note:
+    """`other`, unless it is a conflict the other reader recorded against our own version.
+
+    Then "yours" must stay this reader's text: ours is kept and theirs becomes the conflict,
+    so that keeping "your version" here keeps what was written here.
+    """
+    conflict = other.conflict
+    if conflict is None or (conflict.quote, conflict.note, conflict.tags, conflict.color) != (
+        mine.quote,
+        mine.note,
+        mine.tags,
+        mine.color,
+    ):
+        return other
+    return replace(mine, conflict=replace(other, conflict=None).as_conflict())
 
 
 def _same(first: Note, second: Note) -> bool:

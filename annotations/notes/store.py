@@ -19,9 +19,9 @@ from typing import Literal
 from annotations.errors import AnnotationError
 from annotations.notes.anchoring import make_quote, place_notes, reanchor_all
 from annotations.notes.file import NotesDocument, parse_notes, read_notes_text
-from annotations.notes.index import SpanIndex
 from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_now
 from annotations.notes.paths import default_notes_path
+from annotations.notes.placed import PlacedNotes
 from annotations.notes.saving import SaveResult, failure, move_aside, status_line, sync_file
 from annotations.notes.undo import Change, History, Kind
 from annotations.text.article import Article
@@ -31,10 +31,11 @@ log = logging.getLogger(__name__)
 __all__ = ["NotesStore", "SaveResult", "default_notes_path"]
 
 
-class NotesStore:
+class NotesStore(PlacedNotes):
     """The notes of one article, kept in one notes file."""
 
     def __init__(self, article: Article, path: Path | None = None, *, lock_timeout: float = 10.0):
+        super().__init__()
         self.article = article
         """The article the notes are placed in (its current text)."""
         self.path = Path(path) if path is not None else default_notes_path(article)
@@ -47,16 +48,12 @@ class NotesStore:
         """The outcome of the last save, for the footer."""
         self.last_color = DEFAULT_COLOR
         """The colour last chosen, which a plain highlight (H) reuses."""
-        self._lock = threading.RLock()
         self._save_lock = threading.Lock()
-        self._notes: dict[str, Note] = {}
-        self._placements: dict[str, Placement] = {}
         self._base: dict[str, Note] = {}
         self._disk_text: str | None = None
         self._history = History()
         self._revision = 0
         self._saved_revision = 0
-        self._index: SpanIndex | None = None
 
     @classmethod
     def open(cls, article: Article, path: Path | None = None, **options) -> NotesStore:
@@ -94,80 +91,13 @@ class NotesStore:
         trusted = document is not None and document.sha256 == self.article.sha256
         return place_notes(self.article.text, notes, trusted=trusted)
 
-    # Reading (any thread) ----------------------------------------------------------------------
-
-    @property
-    def notes(self) -> list[Note]:
-        """Every note, placed ones in text order first, then orphans."""
-        with self._lock:
-            return self.notes_in_text_order() + self.orphans()
-
-    def get(self, note_id: str) -> Note | None:
-        with self._lock:
-            return self._notes.get(note_id)
-
-    def placement(self, note_id: str) -> Placement:
-        with self._lock:
-            return self._placements.get(note_id, Placement.orphan())
-
-    @property
-    def placements(self) -> dict[str, Placement]:
-        """Where each note stands in the current text, by note id (a copy)."""
-        with self._lock:
-            return dict(self._placements)
-
-    def notes_in_text_order(self) -> list[Note]:
-        """Placed notes (exact and approximate) by start, then end."""
-        with self._lock:
-            return [self._notes[note_id] for note_id in self._sorted().ids()]
-
-    def orphans(self) -> list[Note]:
-        """Notes that could not be placed, by their old position: listed apart, re-attachable."""
-        return self._in_state("orphan")
-
-    def approximate(self) -> list[Note]:
-        """Notes placed on a close match, for the user to confirm (reattach) or move."""
-        return self._in_state("approximate")
-
-    def conflicts(self) -> list[Note]:
-        """Notes changed here and elsewhere at once: ours in the note, theirs in `conflict`."""
-        with self._lock:
-            return sorted((n for n in self._notes.values() if n.conflict), key=_hint_order)
-
-    def _in_state(self, state: str) -> list[Note]:
-        with self._lock:
-            found = [n for n in self._notes.values() if self._placements[n.id].state == state]
-            return sorted(found, key=_hint_order)
-
-    def all_tags(self) -> list[str]:
-        """Every tag in use, most used first, for completion in the editor."""
-        with self._lock:
-            counts: dict[str, int] = {}
-            for note in self._notes.values():
-                for tag in note.tags:
-                    counts[tag] = counts.get(tag, 0) + 1
-        return sorted(counts, key=lambda tag: (-counts[tag], tag))
-
-    def notes_at(self, offset: int) -> list[Note]:
-        """Placed notes covering the character at `offset`, by start (a bisect, not a scan)."""
-        return self.notes_overlapping(offset, offset + 1)
-
-    def notes_overlapping(self, start: int, end: int) -> list[Note]:
-        """Placed notes with any character in [start, end), e.g. the lines on screen, by start."""
-        with self._lock:
-            return [self._notes[note_id] for note_id in self._sorted().overlapping(start, end)]
-
-    def next_note(self, offset: int, *, backwards: bool = False) -> Note | None:
-        """The first placed note starting after `offset` (or before it), for Tab."""
-        with self._lock:
-            index = self._sorted()
-            note_id = index.before(offset) if backwards else index.after(offset)
-            return None if note_id is None else self._notes[note_id]
-
-    def _sorted(self) -> SpanIndex:
-        if self._index is None:
-            self._index = SpanIndex(self._placements)
-        return self._index
+    def file_stamp(self) -> tuple[int, int] | None:
+        """The notes file's (mtime, size), to notice a change made elsewhere; None if absent."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_mtime_ns, stat.st_size
 
     @property
     def revision(self) -> int:
@@ -215,9 +145,24 @@ class NotesStore:
         note: str | None = None,
         tags: Iterable[str] | None = None,
         color: str | None = None,
+        original: Note | None = None,
     ) -> Note:
-        """Change a note's text, tags or colour; KeyError for an unknown id."""
+        """Change a note's text, tags or colour; KeyError for an unknown id.
+
+        `original` is the note as the user began to edit it: if another window deleted it
+        meanwhile, the edit brings it back (an edit beats a concurrent delete).
+        """
         with self._lock:
+            if note_id not in self._notes and original is not None and original.id == note_id:
+                new = replace(
+                    original,
+                    note=original.note if note is None else note,
+                    tags=original.tags if tags is None else _clean_tags(tags),
+                    color=original.color if color is None else _check_color(color),
+                    updated=utc_now(),
+                )
+                self._apply("edit", None, new, None)
+                return self._notes[note_id]
             old = self._require(note_id)
             new = replace(
                 old,
@@ -381,6 +326,14 @@ class NotesStore:
                 self._saved_revision = self._revision
             self._base, self._disk_text, self.broken = merged, text, None
 
+    def reload(self) -> SaveResult:
+        """Read the file again (after a fix by hand), never dropping a change not on disk.
+
+        A reload is a save that merges: what is on disk comes in, notes in memory that are not
+        on disk stay and are written (an unreadable file still keeps them in memory).
+        """
+        return self.save()
+
     def start_fresh(self) -> SaveResult:
         """Move a broken notes file aside (to NAME.broken-<time>) and save the notes in memory."""
         with self._save_lock:
@@ -393,10 +346,6 @@ class NotesStore:
                 self._base, self._disk_text = {}, None
                 self._revision += 1
         return self.save()
-
-
-def _hint_order(note: Note) -> tuple[int, int, str]:
-    return (note.start, note.end, note.id)
 
 
 def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:

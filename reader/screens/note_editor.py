@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextArea
 
+from annotations.notes.model import COLORS
 from annotations.text.sanitize import display_text
-from reader.widgets.article_view import NOTE_COLORS
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
                 suggester=TagSuggester(self.known_tags),
             )
             with Horizontal(id="editor-colors"), RadioSet(id="editor-color"):
-                for color in NOTE_COLORS:
+                for color in COLORS:
                     yield RadioButton(color, value=color == self.initial.color, id=f"color-{color}")
             yield Static("ctrl+s save · Esc cancel · Tab next field · → accepts a tag suggestion",
                          id="editor-help")

@@ -1,29 +1,33 @@
-"""Provides NotesActions: the reader screen's note keys, each a thin call on the NotesStore.
+"""Provides NoteKeysScreen: the note keys of the reader screen, each a thin call on the store.
 
-Saving runs in a worker thread so the screen never waits for the disk; changes made while a save
-runs are picked up by one more save straight after it.
+What to save, when, and how to merge lives in the model (NotesStore, AutoSaver); this only turns
+keys into calls on it and shows the outcome. ReaderScreen builds on it and supplies the article
+view and the card pane it declares.
 """
 
 from __future__ import annotations
 
-import threading
+import asyncio
+import functools
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Static
 
+from annotations.notes.autosave import AutoSaver
 from annotations.notes.model import Note
 from annotations.notes.store import NotesStore
 from annotations.text.sanitize import display_text
 from reader import memory
-from reader.widgets.article_view import ArticleView
 from reader.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from reader.screens.note_editor import NoteDraft
     from reader.screens.notes_list import ListChoice
+    from reader.widgets.article_view import ArticleView
 
 WATCH_SECONDS = 2.0
 """How often the notes file is checked for changes made elsewhere."""
@@ -39,32 +43,47 @@ NOTE_BINDINGS = [
     Binding("K", "keep_mine", "Keep my version of a note", show=False, id="notes.keep-mine"),
     Binding("T", "take_theirs", "Take the other version of a note", show=False,
             id="notes.take-theirs"),
-]
+]  # fmt: skip
 
 
-class NotesActions:
-    """Mixed into ReaderScreen: note actions, the note under the cursor, and background saves."""
+def needs_notes(action):
+    """An action that changes notes: refused (and said so) while they are still loading."""
 
-    store: NotesStore
-    article: ArticleView
+    @functools.wraps(action)
+    def guarded(self: NoteKeysScreen, *args):
+        if not self.notes_ready:
+            self.say("Your notes are still loading; try again in a moment.")
+            return None
+        return action(self, *args)
 
-    def init_notes(self, store: NotesStore, *, ready: bool = True) -> None:
+    return guarded
+
+
+class NoteKeysScreen(Screen):
+    """A screen with the note keys; subclasses provide `article` and `update_pane`."""
+
+    def __init__(self, store: NotesStore, *, notes_ready: bool = True) -> None:
+        super().__init__()
         self.store = store
-        self.notes_ready = ready
+        self.notes_ready = notes_ready
         """False while a large notes file is still being read (just after the first frame)."""
-        self._save_lock = threading.Lock()
-        self._save_again = False
-        self._saving = False
-        self._seen_stamp = self.file_stamp()
+        self.saver = AutoSaver(store, self._saved_elsewhere)
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._status_shown: str | None = None
 
-    def wire_notes(self) -> None:
-        """Let the article draw notes and stop at them with Tab."""
-        view = self.article
-        view.note_spans = self.note_spans
-        view.extra_stop = self.note_stop
+    @property
+    def article(self) -> ArticleView:
+        """The article view the notes are drawn in (the subclass composes it)."""
+        raise NotImplementedError
+
+    def update_pane(self) -> None:
+        """Redraw the card pane now, with the note under the cursor."""
+        raise NotImplementedError
+
+    def start_notes(self) -> None:
+        """Called once mounted: show the status, watch the file, load a large one."""
+        self._loop = asyncio.get_running_loop()
         self.show_status()
-        # Another reader, or a sync from another machine, may change the file: take it in.
         self.set_interval(WATCH_SECONDS, self.watch_notes_file)
         if self.notes_ready:
             self.report_broken()
@@ -79,17 +98,11 @@ class NotesActions:
     def notes_loaded(self) -> None:
         memory.keep_long_lived()
         self.notes_ready = True
-        self._seen_stamp = self.file_stamp()
+        self.saver.seen_stamp = self.store.file_stamp()
         self.show_status()
         self.article.refresh()
-        self.refresh_extra()
+        self.update_pane()
         self.report_broken()
-
-    def notes_busy(self) -> bool:
-        """True (and says so) while the notes are still being read: no change may race it."""
-        if not self.notes_ready:
-            self.say("Your notes are still loading; try again in a moment.")
-        return not self.notes_ready
 
     def report_broken(self) -> None:
         if self.store.broken is not None:
@@ -101,21 +114,7 @@ class NotesActions:
                 markup=False,  # the problem quotes the file: "[@click=...]" must stay text
             )
 
-    # What the article and card pane show -------------------------------------------------------
-
-    def note_spans(self, start: int, end: int) -> list[tuple[int, int, str, bool]]:
-        spans = []
-        for note in self.store.notes_overlapping(start, end):
-            where = self.store.placement(note.id)
-            if where.placed:
-                spans.append((where.start, where.end, note.color, where.state == "approximate"))
-        return spans
-
-    def note_stop(self, offset: int, backwards: bool) -> int | None:
-        note = self.store.next_note(offset, backwards=backwards)
-        if note is None:
-            return None
-        return self.store.placement(note.id).start
+    # What the card pane shows -----------------------------------------------------------------
 
     def note_under_cursor(self) -> Note | None:
         notes = self.store.notes_at(self.article.cursor)
@@ -134,7 +133,9 @@ class NotesActions:
         if note.tags:
             text.append("\n" + " ".join(f"#{display_text(tag)}" for tag in note.tags), style="bold")
         if note.conflict is not None:
-            text.append("\nChanged on another machine too; its version:\n", style="reverse")
+            text.append(
+                "\nChanged in another window or program too; its version:\n", style="reverse"
+            )
             text.append(display_text(note.conflict.note, keep_newlines=True) or "(no note)")
             if note.conflict.tags:
                 tags = " ".join(f"#{display_text(tag)}" for tag in note.conflict.tags)
@@ -146,11 +147,10 @@ class NotesActions:
 
     # Actions -----------------------------------------------------------------------------------
 
+    @needs_notes
     def action_annotate(self) -> None:
         from reader.screens.note_editor import NoteEditor  # the editor's widgets load on first use
 
-        if self.notes_busy():
-            return
         span = self.article.target_span()
         if span is None:
             self.app.bell()
@@ -166,14 +166,12 @@ class NotesActions:
             if draft is None:
                 return
             self.store.add(start, end, draft.note, draft.tags, draft.color)
-            self.store.last_color = draft.color
             self.after_change("Note added")
 
         self.app.push_screen(editor, saved)
 
+    @needs_notes
     def action_highlight(self) -> None:
-        if self.notes_busy():
-            return
         span = self.article.target_span()
         if span is None:
             self.app.bell()
@@ -181,11 +179,10 @@ class NotesActions:
         self.store.add(span[0], span[1])
         self.after_change("Highlighted")
 
+    @needs_notes
     def action_edit_note(self) -> None:
         from reader.screens.note_editor import NoteEditor
 
-        if self.notes_busy():
-            return
         note = self.note_under_cursor()
         if note is None:
             self.say("No note under the cursor.")
@@ -200,17 +197,21 @@ class NotesActions:
         )
 
         def saved(draft: NoteDraft | None) -> None:
-            if draft is None or self.store.get(note.id) is None:
+            if draft is None:
                 return
-            self.store.edit(note.id, note=draft.note, tags=draft.tags, color=draft.color)
-            self.store.last_color = draft.color
-            self.after_change("Note saved")
+            deleted = self.store.get(note.id) is None
+            self.store.edit(
+                note.id, note=draft.note, tags=draft.tags, color=draft.color, original=note
+            )
+            if deleted:
+                self.after_change("Note saved (it was deleted in another window: kept)")
+            else:
+                self.after_change("Note saved")
 
         self.app.push_screen(editor, saved)
 
+    @needs_notes
     def action_delete_note(self) -> None:
-        if self.notes_busy():
-            return
         note = self.note_under_cursor()
         if note is None:
             self.say("No note under the cursor.")
@@ -218,17 +219,15 @@ class NotesActions:
         self.store.delete(note.id)
         self.after_change("Note deleted (u undoes)")
 
+    @needs_notes
     def action_undo(self) -> None:
-        if self.notes_busy():
-            return
         if self.store.undo() is None:
             self.say("Nothing to undo.")
             return
         self.after_change("Undone")
 
+    @needs_notes
     def action_redo(self) -> None:
-        if self.notes_busy():
-            return
         if self.store.redo() is None:
             self.say("Nothing to redo.")
             return
@@ -240,9 +239,8 @@ class NotesActions:
     def action_take_theirs(self) -> None:
         self._settle_conflict("theirs", "Took the other version (u undoes)")
 
+    @needs_notes
     def _settle_conflict(self, keep: str, message: str) -> None:
-        if self.notes_busy():
-            return
         note = self.note_under_cursor()
         if note is None or note.conflict is None:
             self.say("No note changed in two places under the cursor.")
@@ -250,11 +248,10 @@ class NotesActions:
         self.store.resolve_conflict(note.id, keep)
         self.after_change(message)
 
+    @needs_notes
     def action_list_notes(self) -> None:
         from reader.screens.notes_list import NotesList
 
-        if self.notes_busy():
-            return
         def chosen(choice: ListChoice | None) -> None:
             if choice is None:
                 return
@@ -273,8 +270,9 @@ class NotesActions:
                 self.after_change("Note re-attached")
 
         self.app.push_screen(
-            NotesList(self.store.notes_in_text_order(), self.store.orphans(),
-                      self.store.placements),
+            NotesList(
+                self.store.notes_in_text_order(), self.store.orphans(), self.store.placements
+            ),
             chosen,
         )
 
@@ -286,15 +284,19 @@ class NotesActions:
         result = self.store.start_fresh()
         severity = "information" if result.ok else "error"
         self.notify(result.message, severity=severity, markup=False)  # paths may hold "[...]"
-        self.show_status()
+        self.after_save()
 
+    @needs_notes
     def action_reload_notes(self) -> None:
-        """Read the notes file again (after fixing it by hand)."""
-        if self.store.dirty and self.store.broken is None:
-            self.request_save()
-        self.store.load()
-        self.article.refresh()
-        self.show_status()
+        """Read the notes file again (after fixing it by hand), keeping what is not on disk."""
+        self.saver.wait(self.store.lock_timeout)
+        result = self.store.reload()
+        self.saver.seen_stamp = self.store.file_stamp()
+        self.after_save()
+        if result.ok:
+            self.say(f"Notes reloaded: {len(self.store.notes)} in {self.store.path.name}")
+        else:
+            self.say("Notes not reloaded: see the status line; nothing in memory was dropped")
 
     # Saving ------------------------------------------------------------------------------------
 
@@ -306,54 +308,31 @@ class NotesActions:
         self.say(message)
         # The save starts once this frame is painted: its thread would otherwise compete with the
         # frame for the interpreter and delay the change on screen.
-        self.call_after_refresh(self.request_save)
+        self.call_after_refresh(self.saver.request)
 
     def say(self, message: str) -> None:
         """Tell the user what just happened, in the key bar (a toast would delay the next key)."""
         self.query_one(KeyBar).flash(message)
 
-    def request_save(self) -> None:
-        with self._save_lock:
-            if self._saving:
-                self._save_again = True
-                return
-            self._saving = True
-        self.save_in_background()
-
-    @work(thread=True, group="notes-save")
-    def save_in_background(self) -> None:
-        while True:
-            self.store.save()
-            with self._save_lock:
-                if not self._save_again:
-                    self._saving = False
-                    break
-                self._save_again = False
-        self.app.call_from_thread(self.after_save)
+    def _saved_elsewhere(self, _result) -> None:
+        """The saver's report, from its thread: handled on the UI's loop, never waited for."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.after_save)
 
     def after_save(self) -> None:
         """Show the outcome, and redraw if the save merged notes written elsewhere."""
-        self._seen_stamp = self.file_stamp()
+        if not self.is_mounted:
+            return
         self.show_status()
         last = self.store.last_save
         if last is None or last.merged or last.conflicts or not last.ok:
             self.article.refresh()
-            self.refresh_extra()
-
-    def file_stamp(self) -> tuple[int, int] | None:
-        try:
-            stat = self.store.path.stat()
-        except OSError:
-            return None
-        return stat.st_mtime_ns, stat.st_size
+            self.update_pane()
 
     def watch_notes_file(self) -> None:
-        if not self.notes_ready:
-            return
-        stamp = self.file_stamp()
-        if stamp != self._seen_stamp:
-            self._seen_stamp = stamp
-            self.request_save()  # a save merges what changed on disk, and writes only if needed
+        if self.notes_ready:
+            self.saver.poll()
 
     def show_status(self) -> None:
         status = self.query_one("#status", Static)
@@ -368,5 +347,6 @@ class NotesActions:
         if message != self._status_shown:  # most saves leave the line as it was
             self._status_shown = message
             # One line whatever it says: no need to lay out the screen again.
-            status.update(Text(display_text(message), no_wrap=True, overflow="ellipsis"),
-                          layout=False)
+            status.update(
+                Text(display_text(message), no_wrap=True, overflow="ellipsis"), layout=False
+            )

@@ -6,7 +6,6 @@ from rich.text import Text
 from textual import events, on, work
 from textual.binding import Binding
 from textual.containers import Container
-from textual.screen import Screen
 from textual.widgets import Static
 
 from annotations.cards.history import CardHistory
@@ -14,7 +13,7 @@ from annotations.notes.store import NotesStore
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import memory
-from reader.screens.note_keys import NOTE_BINDINGS, NotesActions
+from reader.screens.note_keys import NOTE_BINDINGS, NoteKeysScreen
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 from reader.widgets.key_bar import KeyBar
@@ -23,7 +22,7 @@ NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
 
 
-class ReaderScreen(NotesActions, Screen):
+class ReaderScreen(NoteKeysScreen):
     """The main screen: header, article, card pane, notes status, footer."""
 
     BINDINGS = [
@@ -35,20 +34,19 @@ class ReaderScreen(NotesActions, Screen):
     ]
 
     def __init__(self, reading: Reading, store: NotesStore, *, notes_ready: bool = True) -> None:
-        super().__init__()
+        super().__init__(store, notes_ready=notes_ready)
         self.reading = reading
         self.history = CardHistory()
         self._pane_card = None
         """The card the pane is to show (it follows on the next frame)."""
         self._pane_due = False
-        self.init_notes(store, ready=notes_ready)
 
     def compose(self):
         # Decided before the children mount, so the first frame is styled once, not twice.
         self.set_narrow(self.app.size.width)
         yield Static(self.header_text(), id="header")
         with Container(id="body"):
-            yield ArticleView(self.reading, id="article")
+            yield ArticleView(self.reading, notes=self.store, id="article")
             yield CardPane(self.reading, id="cards")
         yield Static(id="status")
         yield KeyBar(id="keys")
@@ -74,7 +72,7 @@ class ReaderScreen(NotesActions, Screen):
         self.call_after_refresh(memory.settle)  # the first frame is up: collect again
         if not self.reading.linked:
             self.call_after_refresh(self.link_in_background)
-        self.wire_notes()
+        self.start_notes()
         self.article.focus()
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
         self.update_pane()  # the first frame already shows the card under the cursor

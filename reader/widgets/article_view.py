@@ -7,7 +7,6 @@ component classes, so a theme or the stylesheet can restyle every one of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -19,24 +18,22 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from annotations.cards.model import CARD_KINDS
+from annotations.notes.model import COLORS
+from annotations.notes.placed import PlacedNotes
 from annotations.reading import Reading
 from annotations.text import motion
 from annotations.text.sanitize import display_char
 from reader.widgets.wrap import Layout
-
-KINDS = ("person", "place", "organisation", "thing", "event", "term")
-NOTE_COLORS = ("yellow", "green", "blue", "pink", "purple")
-
-NoteSpans = Callable[[int, int], list[tuple[int, int, str, bool]]]
-"""Given [start, end), the notes overlapping it as (start, end, colour, placed approximately)."""
 
 
 class ArticleView(ScrollView, can_focus=True):
     """The article with its mentions, notes, selection and reading cursor."""
 
     COMPONENT_CLASSES = {
-        *(f"article--mention-{kind}" for kind in KINDS),
-        *(f"article--note-{color}" for color in NOTE_COLORS),
+        "article--mention",
+        *(f"article--mention-{kind}" for kind in CARD_KINDS),
+        *(f"article--note-{color}" for color in COLORS),
         "article--cursor",
         "article--cursor-word",
         "article--selection",
@@ -50,12 +47,13 @@ class ArticleView(ScrollView, can_focus=True):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    ArticleView > .article--mention-person { color: $accent; text-style: underline; }
-    ArticleView > .article--mention-place { color: $success; text-style: underline; }
-    ArticleView > .article--mention-organisation { color: $warning; text-style: underline; }
-    ArticleView > .article--mention-thing { color: $error; text-style: underline; }
-    ArticleView > .article--mention-event { color: $secondary; text-style: underline; }
-    ArticleView > .article--mention-term { color: $primary; text-style: underline; }
+    ArticleView > .article--mention { text-style: underline; }
+    ArticleView > .article--mention-person { color: $accent; }
+    ArticleView > .article--mention-place { color: $success; }
+    ArticleView > .article--mention-organisation { color: $warning; }
+    ArticleView > .article--mention-thing { color: $error; }
+    ArticleView > .article--mention-event { color: $secondary; }
+    ArticleView > .article--mention-term { color: $primary; }
     ArticleView > .article--note-yellow { background: #6b5d00; }
     ArticleView > .article--note-green { background: #1f5a2a; }
     ArticleView > .article--note-blue { background: #1d3f73; }
@@ -101,7 +99,9 @@ class ArticleView(ScrollView, can_focus=True):
 
         offset: int
 
-    def __init__(self, reading: Reading, *, id: str | None = None) -> None:
+    def __init__(
+        self, reading: Reading, *, notes: PlacedNotes | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.reading = reading
         self.text = reading.article.text
@@ -113,10 +113,8 @@ class ArticleView(ScrollView, can_focus=True):
         """The column j/k aim for, kept across short lines as editors do."""
         self.shown_card_id: str | None = None
         """The card on show in the card pane, for `]` and `[`."""
-        self.note_spans: NoteSpans = lambda start, end: []
-        """Where notes are drawn; the screen points it at the notes store."""
-        self.extra_stop: Callable[[int, bool], int | None] = lambda offset, backwards: None
-        """The next (or previous) note start from an offset, so Tab visits notes too."""
+        self.notes = notes if notes is not None else PlacedNotes()
+        """The notes drawn over the text, and visited by Tab (the reader's notes store)."""
         self._layout: Layout | None = None
         self._styles: dict[tuple[str, ...], Style] = {}
         self._frame: tuple[Layout, int, Style] | None = None
@@ -197,13 +195,15 @@ class ArticleView(ScrollView, can_focus=True):
 
         cards = self.reading.cards.by_id
         for mention in self.reading.links.in_range(start, end):
+            # Every kind is underlined; a kind the stylesheet does not colour still shows so.
+            paint(mention.start, mention.end, "article--mention")
             paint(mention.start, mention.end, f"article--mention-{cards[mention.card_id].kind}")
         # The word under the cursor goes below notes: a highlight made on it (H) shows at once,
         # in its colour, with the word still bold and the cursor's own cell reversed.
         word = self.cursor_span()
         if word:
             paint(word[0], word[1], "article--cursor-word")
-        for note_start, note_end, color, approximate in self.note_spans(start, end):
+        for note_start, note_end, color, approximate in self.notes.note_spans(start, end):
             paint(note_start, note_end, f"article--note-{color}")
             if approximate:
                 paint(note_start, note_end, "article--approximate")
@@ -328,7 +328,7 @@ class ArticleView(ScrollView, can_focus=True):
     def action_link_next(self) -> None:
         mention = self.reading.links.next_after(self.cursor)
         stops = [mention.start] if mention else []
-        note = self.extra_stop(self.cursor, False)
+        note = self.notes.next_note_start(self.cursor)
         if note is not None and note > self.cursor:
             stops.append(note)
         if stops:
@@ -341,7 +341,7 @@ class ArticleView(ScrollView, can_focus=True):
         here = min(current[0], self.cursor) if current else self.cursor
         mention = self.reading.links.previous_before(here)
         stops = [mention.start] if mention else []
-        note = self.extra_stop(here, True)
+        note = self.notes.next_note_start(here, backwards=True)
         if note is not None and note < here:
             stops.append(note)
         if stops:

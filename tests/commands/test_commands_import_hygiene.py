@@ -14,7 +14,10 @@ import contextlib, io, json, sys
 import reader.cli
 from reader.commands import check, notes, output, schema
 ran = {}
-for argv in (["schema"], ["check", sys.argv[1], "--article", "builtin"], ["notes", "list", "builtin"]):
+commands = (
+    ["schema"], ["check", sys.argv[1], "--article", "builtin"], ["notes", "list", "builtin"]
+)
+for argv in commands:
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         ran[argv[0]] = reader.cli.main(argv)
 loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))

@@ -214,7 +214,7 @@ async def test_a_note_edited_on_both_sides_keeps_both_versions_and_says_so(artic
         assert (saved.conflict.note, saved.conflict.color) == ("their words", "blue")
         # Flagged where the user looks: the card pane under the cursor, and the notes list.
         shown = screen_text(app)
-        assert "Changed on another machine too; its version:" in shown
+        assert "Changed in another window or program too; its version:" in shown
         assert "their words" in shown and "our words" in shown
         assert "(changed elsewhere too: both versions kept)" in await listed(pilot)
         assert status(app) == f"Notes: {NOTES} (saved)"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from annotations.notes.autosave import AutoSaver
 from reader.screens.help import HelpScreen
 from reader.screens.note_editor import ConfirmDiscard, NoteEditor
-from reader.screens.note_keys import NotesActions
 from reader.screens.notes_list import NotesList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
@@ -250,7 +250,7 @@ async def test_a_change_made_just_before_quitting_is_saved_on_the_way_out(
     article, notes_file, monkeypatch
 ):
     # As if q came before the background save could start.
-    monkeypatch.setattr(NotesActions, "request_save", lambda self: None)
+    monkeypatch.setattr(AutoSaver, "request", lambda self: None)
     app = build_app(article, notes_path=notes_file)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("w", "H")
