@@ -153,9 +153,7 @@ def link(text: str, cards: list[Card]) -> Links:
 def _link(text: str, cards: list[Card]) -> Links:
     # Folding quote marks changes nothing a name without one can match (every form is a
     # non-word character), so the whole text is folded only when some alias or quote has one.
-    if any(
-        has_quote_marks(alias) for card in cards for alias in card.aliases
-    ) or any(
+    if any(has_quote_marks(alias) for card in cards for alias in card.aliases) or any(
         has_quote_marks(quote.exact + quote.prefix + quote.suffix)
         for card in cards
         for quote in card.quotes
@@ -239,8 +237,10 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
             kept.extend(_settle(cluster))
             cluster = []
         cluster.append(candidate)
-        cluster_end = max(cluster_end, start - negative_length) if len(cluster) > 1 else (
-            start - negative_length
+        cluster_end = (
+            max(cluster_end, start - negative_length)
+            if len(cluster) > 1
+            else (start - negative_length)
         )
     if cluster:
         kept.extend(_settle(cluster))
