@@ -1,4 +1,4 @@
-"""Model tests: source publisher and dates, `later:` entries, and the JSON Schema that knows them."""
+"""Model tests: source publisher and dates, `later:` entries, and the JSON Schema of both."""
 
 from __future__ import annotations
 

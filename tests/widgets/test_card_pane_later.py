@@ -1,4 +1,4 @@
-"""Pilot tests: sources show publisher and date; L hides and shows "After the article", remembered."""
+"""Pilot tests: sources show publisher and date; L hides or shows "After the article"."""
 
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ CARDS = textwrap.dedent(
         later:
           - date: 2024-12-08
             text: Ousted when rebels took Damascus.
-            sources: [{title: Fall, url: "https://dw.example/b", publisher: DW, published: 2024-12-09}]
+            sources:
+              - {title: Fall, url: "https://dw.example/b", publisher: DW, published: 2024-12-09}
     """
 )
 
