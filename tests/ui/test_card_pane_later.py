@@ -6,7 +6,7 @@ import textwrap
 
 from reader.settings import load_settings, settings_path
 from reader.widgets.card_pane import CardPane
-from tests.ui_helpers import build_app, screen_text, write_reading
+from tests.ui.ui_helpers import build_app, screen_text, write_reading
 
 ARTICLE = "Assad spoke in Damascus.\n"
 CARDS = textwrap.dedent(
