@@ -12,6 +12,7 @@ from textual.screen import Screen
 from annotations.notes.store import NotesStore
 from annotations.reading import Reading
 from reader.screens.reader import ReaderScreen
+from reader.settings import Settings, load_settings, save_settings
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 
@@ -27,13 +28,30 @@ class ReaderApp(App[int]):
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
+        Binding(
+            "L",
+            "toggle_later",
+            "After the article",
+            show=False,
+            id="app.toggle-later",
+            tooltip="Hide or show, on every card, what happened after the article's date",
+        ),
     ]
 
-    def __init__(self, reading: Reading, store: NotesStore, *, notes_ready: bool = True) -> None:
+    def __init__(
+        self,
+        reading: Reading,
+        store: NotesStore,
+        *,
+        notes_ready: bool = True,
+        settings: Settings | None = None,
+    ) -> None:
         super().__init__()
         self.reading = reading
         self.store = store
         self.notes_ready = notes_ready
+        self.settings = settings or Settings()
+        """Remembered preferences; this app owns them and saves them when they change."""
         self.sub_title = reading.title
 
     def get_default_screen(self) -> Screen:
@@ -44,6 +62,20 @@ class ReaderApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.notes_location()))
+
+    def action_toggle_later(self) -> None:
+        """Hide or show the "After the article" entries on every card, and remember it."""
+        self.settings.show_later = not self.settings.show_later
+        for screen in self.screen_stack:
+            for pane in screen.query(CardPane):
+                pane.set_show_later(self.settings.show_later)
+        shown = "shown" if self.settings.show_later else "hidden"
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            self.notify(f"After the article: {shown} (not remembered: {error})", severity="warning")
+            return
+        self.notify(f"After the article: {shown}", timeout=2)
 
     def notes_location(self) -> str:
         return str(self.store.path)
@@ -70,6 +102,7 @@ class ReaderApp(App[int]):
         if not isinstance(screen, ReaderScreen):
             return
         for owner, bindings in (
+            (self, [b for b in ReaderApp.BINDINGS if b.id == "app.toggle-later"]),
             (screen.query_one(ArticleView), ArticleView.BINDINGS),
             (screen, ReaderScreen.BINDINGS),
             (screen.query_one(CardPane), CardPane.BINDINGS),
@@ -122,7 +155,7 @@ def make_app(
     later = notes_load_later(store)
     if not later:
         store.load()
-    app = ReaderApp(reading, store, notes_ready=not later)
+    app = ReaderApp(reading, store, notes_ready=not later, settings=load_settings())
     if keymap:
         app.set_keymap(keymap)
     return app

@@ -25,10 +25,14 @@ CONFIG_DIR_VARIABLE = "ANNOTATED_READER_CONFIG_DIR"
 """Set this to read keymap.yaml from another folder."""
 
 
-def default_keymap_path() -> Path:
+def config_dir() -> Path:
+    """The user config folder (keymap.yaml, settings.yaml)."""
     chosen = os.environ.get(CONFIG_DIR_VARIABLE, "").strip()
-    folder = Path(chosen) if chosen else Path(platformdirs.user_config_dir("annotated-reader"))
-    return folder / "keymap.yaml"
+    return Path(chosen) if chosen else Path(platformdirs.user_config_dir("annotated-reader"))
+
+
+def default_keymap_path() -> Path:
+    return config_dir() / "keymap.yaml"
 
 
 def binding_ids() -> set[str]:

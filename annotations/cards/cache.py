@@ -17,13 +17,13 @@ import os
 from pathlib import Path
 
 from annotations import files
-from annotations.cards.model import ArticleInfo, Card, QuoteSelector, Source
+from annotations.cards.model import ArticleInfo, Card, LaterEntry, QuoteSelector, Source
 
 log = logging.getLogger(__name__)
 
 CACHE_DIR_VARIABLE = "ANNOTATED_READER_CACHE_DIR"
 """Set this to keep the cache somewhere else (the tests do); set it to "off" to disable it."""
-FORMAT = 1
+FORMAT = 2
 """Bump when Card or the loader changes, so no entry written before is used."""
 
 Entry = tuple[ArticleInfo, list[Card], set[str]]
@@ -108,7 +108,11 @@ def _raw(card: Card) -> dict:
         "aliases": list(card.aliases),
         "quotes": [[q.exact, q.prefix, q.suffix] for q in card.quotes],
         "see_also": list(card.see_also),
-        "sources": [[s.title, s.url] for s in card.sources],
+        "sources": [_raw_source(s) for s in card.sources],
+        "later": [
+            [entry.date.isoformat(), entry.text, [_raw_source(s) for s in entry.sources]]
+            for entry in card.later
+        ],
         "erratum": card.erratum,
         "case_sensitive": card.case_sensitive,
         "line": card.line,
@@ -129,7 +133,11 @@ def _card(raw: dict, file: str) -> Card:
         aliases=tuple(raw["aliases"]),
         quotes=tuple(QuoteSelector(*quote) for quote in raw["quotes"]),
         see_also=tuple(raw["see_also"]),
-        sources=tuple(Source(*source) for source in raw["sources"]),
+        sources=tuple(_source(source) for source in raw["sources"]),
+        later=tuple(
+            LaterEntry(dt.date.fromisoformat(date), text, tuple(_source(s) for s in sources))
+            for date, text, sources in raw["later"]
+        ),
         erratum=raw["erratum"],
         case_sensitive=raw["case_sensitive"],
         file=file,
@@ -138,3 +146,19 @@ def _card(raw: dict, file: str) -> Card:
         index=raw["index"],
         field_lines=raw["field_lines"],
     )
+
+
+def _raw_source(source: Source) -> list:
+    return [
+        source.title,
+        source.url,
+        source.publisher,
+        source.published.isoformat() if source.published else None,
+        source.accessed.isoformat() if source.accessed else None,
+        source.archived,
+    ]
+
+
+def _source(raw: list) -> Source:
+    title, url, publisher, published, accessed, archived = raw
+    return Source(title, url, publisher, _date(published), _date(accessed), archived)

@@ -3,7 +3,8 @@
 All aliases are compiled into one regular expression shaped as a trie (shared prefixes merged),
 so the regex engine walks the text once whatever the number of aliases: linking stays linear in
 the article's length. A space in an alias matches any run of whitespace, so a name broken across
-a line still links. Where matches overlap, quotes win, then the longest alias.
+a line still links. Typographic and straight apostrophes and quote marks match alike. Where
+matches overlap, quotes win, then the longest alias.
 """
 
 from __future__ import annotations
@@ -77,9 +78,29 @@ class Links:
         return self.by_card.get(card_id, [])
 
 
+QUOTE_MARKS = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"'}
+)
+"""Typographic apostrophes and quote marks, matched as their straight forms (one char for one,
+so offsets into the text do not move): `mayor's` links `mayor’s`, and a quote written with
+straight quotes finds the article's curly ones."""
+_QUOTE_CHARS = frozenset("'\"\u2018\u2019\u02bc\u201c\u201d")
+
+
+def fold_quote_marks(text: str) -> str:
+    """`text` with typographic apostrophes and quote marks replaced by straight ones."""
+    return text.translate(QUOTE_MARKS)
+
+
+def has_quote_marks(text: str) -> bool:
+    """Whether `text` holds an apostrophe or quote mark of any form."""
+    return not _QUOTE_CHARS.isdisjoint(text)
+
+
 def normalise_alias(alias: str) -> str:
-    """An alias as matching sees it: surrounding space dropped, inner runs of space as one."""
-    return _WHITESPACE.sub(" ", alias.strip())
+    """An alias as matching sees it: surrounding space dropped, inner runs of space as one,
+    typographic quote marks as straight ones."""
+    return fold_quote_marks(_WHITESPACE.sub(" ", alias.strip()))
 
 
 def _trie_pattern(aliases: list[str]) -> str:
@@ -130,6 +151,14 @@ def link(text: str, cards: list[Card]) -> Links:
 
 
 def _link(text: str, cards: list[Card]) -> Links:
+    # Folding quote marks changes nothing a name without one can match (every form is a
+    # non-word character), so the whole text is folded only when some alias or quote has one.
+    if any(has_quote_marks(alias) for card in cards for alias in card.aliases) or any(
+        has_quote_marks(quote.exact + quote.prefix + quote.suffix)
+        for card in cards
+        for quote in card.quotes
+    ):
+        text = fold_quote_marks(text)
     owners: dict[bool, dict[str, tuple[str, str]]] = {True: {}, False: {}}
     for card in cards:
         table = owners[card.case_sensitive]
@@ -159,7 +188,10 @@ def _link(text: str, cards: list[Card]) -> Links:
 
     for card in cards:
         for index, quote in enumerate(card.quotes):
-            for start in find_quote(text, quote.exact, quote.prefix, quote.suffix):
+            exact, prefix, suffix = (
+                fold_quote_marks(part) for part in (quote.exact, quote.prefix, quote.suffix)
+            )
+            for start in find_quote(text, exact, prefix, suffix):
                 candidates.append((start, -1, -len(quote.exact), card.id, (card.id, index)))
 
     kept = _resolve_overlaps(candidates)
@@ -205,8 +237,10 @@ def _resolve_overlaps(candidates: list[Candidate]) -> list[Candidate]:
             kept.extend(_settle(cluster))
             cluster = []
         cluster.append(candidate)
-        cluster_end = max(cluster_end, start - negative_length) if len(cluster) > 1 else (
-            start - negative_length
+        cluster_end = (
+            max(cluster_end, start - negative_length)
+            if len(cluster) > 1
+            else (start - negative_length)
         )
     if cluster:
         kept.extend(_settle(cluster))

@@ -26,6 +26,32 @@ class Source:
 
     title: str
     url: str
+    publisher: str = ""
+    """Who published it: the organisation, paper, agency or broadcaster."""
+    published: dt.date | None = None
+    """The source's own date."""
+    accessed: dt.date | None = None
+    """When it was consulted, for a page with no date of its own."""
+    archived: str = ""
+    """An archived copy's address (web.archive.org, archive.today), if any."""
+
+    def credit(self) -> str:
+        """Publisher and date as one line for the reader: "Reuters, 2021-09-26"."""
+        parts = [self.publisher] if self.publisher else []
+        if self.published:
+            parts.append(self.published.isoformat())
+        elif self.accessed:
+            parts.append(f"accessed {self.accessed.isoformat()}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class LaterEntry:
+    """Something that happened after the article, kept apart from what the card says as of then."""
+
+    date: dt.date
+    text: str
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +80,8 @@ class Card:
     sources: tuple[Source, ...] = ()
     erratum: str = ""
     case_sensitive: bool = True
+    later: tuple[LaterEntry, ...] = ()
+    """Dated events after the article, oldest first."""
     file: str = ""
     """The cards file it came from, for messages."""
     line: int | None = None
@@ -258,17 +286,43 @@ def _make_card(raw: dict, file: str, lines: LineMap, index: int) -> Card:
             for q in raw.get("quotes", ())
         ),
         see_also=tuple(raw.get("see_also", ())),
-        sources=tuple(
-            Source(clean_card_text(s["title"]).strip(), clean_card_text(s["url"]).strip())
-            for s in raw.get("sources", ())
-        ),
+        sources=tuple(_make_source(s) for s in raw.get("sources", ())),
         erratum=clean_card_text(raw.get("erratum", "")).strip(),
         case_sensitive=raw.get("case_sensitive", True),
+        later=tuple(
+            sorted(
+                (
+                    LaterEntry(
+                        date=as_date(entry["date"]),
+                        text=clean_card_text(entry["text"]).strip(),
+                        sources=tuple(_make_source(s) for s in entry.get("sources", ())),
+                    )
+                    for entry in raw.get("later", ())
+                ),
+                key=lambda entry: entry.date,
+            )
+        ),
         file=file,
         line=lines.line(path),
         alias_lines=tuple(lines.line((*path, "aliases", i)) for i in range(len(aliases))),
         index=index,
         field_lines=_field_lines(raw, lines, path),
+    )
+
+
+def _make_source(raw: dict) -> Source:
+    from annotations.cards.schema import as_date
+
+    def date(key: str) -> dt.date | None:
+        return as_date(raw[key]) if raw.get(key) is not None else None
+
+    return Source(
+        title=clean_card_text(raw["title"]).strip(),
+        url=clean_card_text(raw["url"]).strip(),
+        publisher=clean_card_text(raw.get("publisher", "")).strip(),
+        published=date("published"),
+        accessed=date("accessed"),
+        archived=clean_card_text(raw.get("archived", "")).strip(),
     )
 
 

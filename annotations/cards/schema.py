@@ -47,6 +47,20 @@ SOURCE = Field(
     fields=(
         Field("title", "line", required=True, doc="The source's title."),
         Field("url", "url", required=True, doc="Its address (http or https)."),
+        Field("publisher", "line", doc="Who published it (organisation, paper, agency)."),
+        Field("published", "date", doc="The source's own date."),
+        Field("accessed", "date", doc="When it was consulted, for a page with no date."),
+        Field("archived", "url", doc="The address of an archived copy."),
+    ),
+)
+LATER = Field(
+    "later entry",
+    "object",
+    doc="Something that happened after the article's date, with its own sources.",
+    fields=(
+        Field("date", "date", required=True, doc="When it happened."),
+        Field("text", "text", required=True, doc="What happened, in a sentence or two."),
+        Field("sources", "list", required=True, items=SOURCE, doc="Where that comes from."),
     ),
 )
 QUOTE = Field(
@@ -84,6 +98,12 @@ CARD = Field(
         Field("sources", "list", items=SOURCE, allow_empty=True, doc="Where the facts come from."),
         Field("erratum", "text", doc="Where the article itself is wrong or ambiguous."),
         Field("case_sensitive", "bool", doc="Whether aliases match case exactly (default true)."),
+        Field(
+            "later",
+            "list",
+            items=LATER,
+            doc="What happened after the article, shown apart and hideable.",
+        ),
     ),
 )
 ARTICLE_INFO = Field(

@@ -31,6 +31,7 @@ KEY_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Esc", "back to the article"),
             ("backspace alt+← / alt+→", "back / forward through the cards you opened"),
             ("c", "hide or show the card pane"),
+            ("L", "hide or show what happened after the article (remembered)"),
         ],
     ),
     (

@@ -14,6 +14,7 @@ from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import memory
 from reader.screens.note_keys import NOTE_BINDINGS, NoteKeysScreen
+from reader.settings import Settings
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 from reader.widgets.key_bar import KeyBar
@@ -47,7 +48,11 @@ class ReaderScreen(NoteKeysScreen):
         yield Static(self.header_text(), id="header")
         with Container(id="body"):
             yield ArticleView(self.reading, notes=self.store, id="article")
-            yield CardPane(self.reading, id="cards")
+            yield CardPane(
+                self.reading,
+                show_later=getattr(self.app, "settings", Settings()).show_later,
+                id="cards",
+            )
         yield Static(id="status")
         yield KeyBar(id="keys")
 

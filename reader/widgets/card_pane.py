@@ -13,10 +13,11 @@ from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import NoScreen
 from textual.message import Message
 from textual.widgets import Static
 
-from annotations.cards.model import Card
+from annotations.cards.model import Card, Source
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 
@@ -32,8 +33,9 @@ class CardPane(VerticalScroll, can_focus=True):
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="card.down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="card.up"),
         Binding("tab", "link_next", "Next see-also", id="card.link-next"),
-        Binding("shift+tab", "link_previous", "Previous see-also", show=False,
-                id="card.link-previous"),
+        Binding(
+            "shift+tab", "link_previous", "Previous see-also", show=False, id="card.link-previous"
+        ),
         Binding("enter", "open_link", "Open card", id="card.open-link"),
         Binding("escape", "leave", "Back to article", id="card.leave"),
     ]
@@ -48,9 +50,11 @@ class CardPane(VerticalScroll, can_focus=True):
     class Leave(Message):
         """The reader left the card pane (back to the article)."""
 
-    def __init__(self, reading: Reading, *, id: str | None = None) -> None:
+    def __init__(self, reading: Reading, *, show_later: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.reading = reading
+        self.show_later = show_later
+        """Whether the card's "After the article" entries are shown (the app's setting)."""
         self.card: Card | None = None
         self.link_index = 0
         self.extra_text: Text | None = None
@@ -97,6 +101,12 @@ class CardPane(VerticalScroll, can_focus=True):
         parts += [Text(), self.card_tail(self.card)]
         shown.update(Group(*parts))
 
+    def set_show_later(self, show: bool) -> None:
+        """Show or hide the entries dated after the article, and redraw."""
+        if show != self.show_later:
+            self.show_later = show
+            self.refresh_card()
+
     def _show_extra(self) -> None:
         extra = self.query_one("#card-extra", Static)
         extra.display = self.extra_text is not None
@@ -138,7 +148,9 @@ class CardPane(VerticalScroll, can_focus=True):
         if card.sources:
             text.append("\nSources\n", style="bold")
             for source in card.sources:
-                text.append(f"• {source.title}\n  {source.url}\n")
+                self._append_source(text, source)
+        if card.later:
+            self._append_later(text, card)
         links = self.see_also()
         if links:
             text.append("\nSee also", style="bold")
@@ -160,6 +172,45 @@ class CardPane(VerticalScroll, can_focus=True):
         if len(mentions) > MAX_SNIPPETS:
             text.append(f"…and {len(mentions) - MAX_SNIPPETS} more (] and [ visit them)\n")
         return text
+
+    @staticmethod
+    def _append_source(text: Text, source: Source, indent: str = "", style: str = "") -> None:
+        text.append(f"{indent}• {source.title}\n", style=style)
+        credit = source.credit()
+        if credit:
+            text.append(f"{indent}  {credit}\n", style=f"{style} italic".strip())
+        text.append(f"{indent}  {source.url}\n", style=style)
+        if source.archived:
+            text.append(f"{indent}  archived: {source.archived}\n", style=style)
+
+    def _append_later(self, text: Text, card: Card) -> None:
+        published = self.reading.cards.info.published
+        date = published.isoformat() if published else "its date"
+        count = len(card.later)
+        if not self.show_later:
+            entries = "entry" if count == 1 else "entries"
+            text.append(
+                f"\nAfter the article: {count} {entries} hidden ({self._later_key()} shows them)\n",
+                style="dim",
+            )
+            return
+        text.append(f"\nAfter the article ({date})\n", style="bold dim")
+        for entry in card.later:
+            text.append(f"{entry.date.isoformat()}  ", style="dim bold")
+            text.append(f"{entry.text}\n", style="dim")
+            for source in entry.sources:
+                self._append_source(text, source, indent="  ", style="dim")
+
+    def _later_key(self) -> str:
+        """The key in force for "After the article" (it can be remapped)."""
+        try:
+            bindings = self.screen.active_bindings.values()
+        except NoScreen:  # not mounted yet: the default key
+            return "L"
+        for active in bindings:
+            if active.binding.id == "app.toggle-later":
+                return active.binding.key
+        return "L"
 
     def see_also(self) -> list[Card]:
         if self.card is None:

@@ -114,7 +114,7 @@ def test_builtin_cards_are_clean_against_the_builtin_article():
                 "11: cards[1].title: expected text, got 1e3, which YAML 1.2 reads as a number"
                 " (put it in quotes to make it text)",
                 "15: cards[1].colour: unknown key 'colour' (allowed: id, title, kind, summary,"
-                " body, aliases, quotes, see_also, as_of, sources, erratum, case_sensitive)",
+                " body, aliases, quotes, see_also, as_of, sources, erratum, case_sensitive, later)",
                 "19: cards[2].summary: must be a single line",
                 "20: cards[2].aliases: must not be an empty list (leave the key out instead)",
                 "22: cards[2].sources[0].url: 'www.nato.int' is not an http(s) address",

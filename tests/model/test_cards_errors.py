@@ -16,7 +16,7 @@ BAD = Path(__file__).parents[1] / "data" / "cards"
 
 _ALLOWED_CARD_KEYS = (
     "allowed: id, title, kind, summary, body, aliases, quotes, see_also, as_of, sources, erratum,"
-    " case_sensitive"
+    " case_sensitive, later"
 )
 _KINDS = "one of: person, place, organisation, thing, event, term"
 

@@ -32,7 +32,7 @@ MiB = 1 << 20
 
 _CARD_KEYS = (
     "allowed: id, title, kind, summary, body, aliases, quotes, see_also, as_of, sources, erratum,"
-    " case_sensitive"
+    " case_sensitive, later"
 )
 _NOTE_KEYS = "allowed: id, quote, position, note, tags, color, created, updated, conflict"
 _QUOTE_IT = " (put it in quotes to make it text)"
