@@ -11,6 +11,8 @@ from textual.screen import Screen
 
 from annotations.notes.store import NotesStore
 from annotations.reading import Reading
+from reader import quitting
+from reader.keys import keys_in_force, show_key
 from reader.screens.reader import ReaderScreen
 from reader.settings import Settings, load_settings, save_settings
 from reader.widgets.article_view import ArticleView
@@ -26,6 +28,8 @@ class ReaderApp(App[int]):
 
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        # Textual's own ctrl+q quits at once, even from the note editor: this one asks first.
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
         Binding(
@@ -55,7 +59,15 @@ class ReaderApp(App[int]):
         self.sub_title = reading.title
 
     def get_default_screen(self) -> Screen:
-        return ReaderScreen(self.reading, self.store, notes_ready=self.notes_ready)
+        self.reader_screen = ReaderScreen(self.reading, self.store, notes_ready=self.notes_ready)
+        return self.reader_screen
+
+    def on_mount(self) -> None:
+        quitting.on_signals(self)
+
+    async def action_quit(self) -> None:
+        """Quit, but never silently drop a note being written or notes that can't be saved."""
+        quitting.quit_when_safe(self)
 
     def action_help(self) -> None:
         from reader.screens.help import HelpScreen  # loaded when first asked for
@@ -81,26 +93,23 @@ class ReaderApp(App[int]):
         return str(self.store.path)
 
     def save_before_exit(self) -> str | None:
-        """Save a change made just before quitting (its background save may not have run).
+        """Save what is pending before the program lets go; else keep it in a recovery file.
 
-        Returns a message for the terminal when notes could not be saved, else None.
+        Returns a message for the terminal when notes could not be saved (and where they
+        went), else None.
         """
-        store = self.store
-        if not self.notes_ready or not store.unsaved_changes:
+        from annotations.notes.recovery import save_on_exit
+
+        screen = getattr(self, "reader_screen", None)
+        if not self.notes_ready or screen is None:
             return None
-        if store.broken is not None:
-            return (
-                f"{len(store.notes)} notes were not saved: the notes file does not load"
-                f" ({store.broken.problems[0]}); fix it and open the article again, or choose"
-                ' "Notes: start a fresh file" in the command palette.'
-            )
-        result = store.save()
-        return None if result.ok else result.message
+        return save_on_exit(self.store, screen.saver.finish)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if not isinstance(screen, ReaderScreen):
             return
+        in_force = keys_in_force(self._keymap)  # as remapped: the palette says the keys in use
         for owner, bindings in (
             (self, [b for b in ReaderApp.BINDINGS if b.id == "app.toggle-later"]),
             (screen.query_one(ArticleView), ArticleView.BINDINGS),
@@ -108,9 +117,10 @@ class ReaderApp(App[int]):
             (screen.query_one(CardPane), CardPane.BINDINGS),
         ):
             for binding in bindings:
+                keys = in_force.get(binding.id or "", ())
                 yield SystemCommand(
                     binding.description,
-                    f"Key: {binding.key.replace(',', ' or ')}",
+                    f"Key: {' or '.join(show_key(key) for key in keys)}",
                     _runner(owner, binding.action),
                 )
         yield SystemCommand("Help", "Every key, grouped (?)", self.action_help)

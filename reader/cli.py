@@ -7,6 +7,7 @@ so errors print as plain lines and the terminal is left as it was.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
@@ -88,7 +89,9 @@ def run_reader(argv: list[str]) -> int:
     app.run()
     unsaved = app.save_before_exit()
     if unsaved:
-        print(f"annotated-reader: {display_text(unsaved)}", file=sys.stderr)
+        # After SIGHUP there may be no terminal left to tell: the recovery file still is.
+        with contextlib.suppress(OSError):
+            print(f"annotated-reader: {display_text(unsaved)}", file=sys.stderr)
         return 1
     return app.return_code or 0
 

@@ -204,6 +204,18 @@ class NotesStore(PlacedNotes):
             self._apply("resolve", old, new, placement)
             return new
 
+    def restore(self, note: Note) -> bool:
+        """Put back a note kept elsewhere (a recovery file), as an undoable change.
+
+        Returns False when the store already has it as it is.
+        """
+        with self._lock:
+            current = self._notes.get(note.id)
+            if current is not None and current.content() == note.content():
+                return False
+            self._apply("add" if current is None else "edit", current, note, None)
+            return True
+
     def undo(self) -> Change | None:
         """Undo the session's last change; returns it (None when there is nothing to undo)."""
         with self._lock:

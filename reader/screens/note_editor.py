@@ -73,8 +73,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     """Quote on top, then the note, tags and colour. ctrl+s saves, Esc cancels."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="editor.save"),
-        Binding("escape", "cancel", "Cancel", priority=True, id="editor.cancel"),
+        # Not priority bindings: they then wait behind the keys typed before them, so the note
+        # saved (or the question asked on Esc) has every character typed or pasted first.
+        Binding("ctrl+s", "save", "Save", id="editor.save"),
+        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
     ]
 
     DEFAULT_CSS = """

@@ -22,6 +22,7 @@ from annotations.notes.model import Note
 from annotations.notes.store import NotesStore
 from annotations.text.sanitize import display_text
 from reader import memory
+from reader.screens.ask import Ask
 from reader.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class NoteKeysScreen(Screen):
         self.set_interval(WATCH_SECONDS, self.watch_notes_file)
         if self.notes_ready:
             self.report_broken()
+            self.offer_recovery()
         else:
             self.call_after_refresh(self.load_in_background)
 
@@ -103,6 +105,44 @@ class NoteKeysScreen(Screen):
         self.article.refresh()
         self.update_pane()
         self.report_broken()
+        self.offer_recovery()
+
+    def offer_recovery(self) -> None:
+        """Notes an earlier session could not save were kept aside: offer to merge them back."""
+        from annotations.notes.recovery import find_recovery
+
+        found = find_recovery(self.store.path)
+        if not found:
+            return
+        names = ", ".join(str(path) for path in found)
+        question = (
+            f"Notes that an earlier session could not save are kept in {names}."
+            " y merges them into your notes now (u undoes); n leaves them for later."
+        )
+        self.app.push_screen(Ask(question), lambda yes: self.merge_recovery(found) if yes else None)
+
+    def merge_recovery(self, found: list) -> None:
+        from annotations.errors import AnnotationError
+        from annotations.notes.recovery import merge_recovery, remove_recovery
+
+        restored, unreadable = 0, []
+        for path in found:
+            try:
+                restored += merge_recovery(self.store, path)
+            except AnnotationError as error:
+                unreadable.append(str(error.problems[0]))
+        result = self.store.save()
+        if result.ok:
+            for path in found:
+                if not any(str(path) in problem for problem in unreadable):
+                    remove_recovery(path)
+        self.after_save()
+        self.article.refresh()
+        if unreadable:
+            self.notify("Recovery file not merged: " + "; ".join(unreadable), severity="error",
+                        markup=False)
+        saved = "saved" if result.ok else "kept in memory (not saved yet)"
+        self.say(f"{restored} recovered notes merged back, {saved}")
 
     def report_broken(self) -> None:
         if self.store.broken is not None:

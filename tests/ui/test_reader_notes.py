@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
 from annotations.notes.autosave import AutoSaver
+from annotations.notes.file import load_notes
 from reader.screens.help import HelpScreen
 from reader.screens.note_editor import ConfirmDiscard, NoteEditor
 from reader.screens.notes_list import NotesList
@@ -241,8 +244,10 @@ async def test_a_broken_notes_file_is_never_overwritten(article, notes_file):
         assert "in memory" in screen_text(app)
     # Quitting says on the terminal that those notes are not saved, and why.
     message = app.save_before_exit()
-    assert message.startswith("1 notes were not saved: the notes file does not load (")
-    assert str(notes_file) in message
+    expected = f"1 notes could not be saved to {notes_file} (the notes file does not"
+    assert message.startswith(expected)
+    recovery = message.split("; they are kept in ")[1].split(", and the next start")[0]
+    assert [n.note for n in load_notes(Path(recovery)).notes] == ["in memory"]
     assert notes_file.read_text(encoding="utf-8") == "version: 1\nnotes: [\n"
 
 

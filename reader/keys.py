@@ -1,0 +1,91 @@
+"""Provides the one registry of key bindings: who owns them, and which keys are in force.
+
+Every screen, dialog and widget that declares bindings is listed in `binding_owners()`; the keymap
+accepts exactly their ids, and the help screen and the command palette show the keys in force
+after the keymap, so a remapped key shows as remapped everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+KEY_SYMBOLS = {
+    "down": "↓",
+    "up": "↑",
+    "left": "←",
+    "right": "→",
+    "question_mark": "?",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "apostrophe": "'",
+    "slash": "/",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "enter": "Enter",
+    "escape": "Esc",
+    "tab": "Tab",
+    "shift+tab": "shift+Tab",
+    "alt+left": "alt+←",
+    "alt+right": "alt+→",
+}
+"""How a key name is shown to a reader (the README and the help use the same forms)."""
+
+
+def binding_owners() -> tuple[type, ...]:
+    """Every class whose BINDINGS users can remap: the app, each screen, dialog and widget."""
+    from reader.app import ReaderApp
+    from reader.screens.ask import Ask
+    from reader.screens.help import HelpScreen
+    from reader.screens.note_editor import ConfirmDiscard, NoteEditor
+    from reader.screens.notes_list import NotesList
+    from reader.screens.reader import ReaderScreen
+    from reader.widgets.article_view import ArticleView
+    from reader.widgets.card_pane import CardPane
+
+    return (
+        ReaderApp,
+        ReaderScreen,
+        ArticleView,
+        CardPane,
+        HelpScreen,
+        NoteEditor,
+        ConfirmDiscard,
+        Ask,
+        NotesList,
+    )
+
+
+def declared_bindings(owners: Iterable[type] | None = None) -> list:
+    """The bindings the reader's own classes declare (Textual's inherited ones aside)."""
+    owners = binding_owners() if owners is None else owners
+    return [binding for owner in owners for binding in owner.BINDINGS]
+
+
+def binding_ids() -> set[str]:
+    """Every binding id the reader defines (what a keymap may name)."""
+    return {binding.id for binding in declared_bindings() if binding.id}
+
+
+def keys_in_force(keymap: Mapping[str, str] | None = None) -> dict[str, tuple[str, ...]]:
+    """Each binding id's keys after the keymap: {"article.down": ("j", "down")}."""
+    keymap = keymap or {}
+    found: dict[str, tuple[str, ...]] = {}
+    for binding in declared_bindings():
+        if binding.id:
+            keys = keymap.get(binding.id) or binding.key
+            found[binding.id] = tuple(key.strip() for key in keys.split(",") if key.strip())
+    return found
+
+
+def show_key(key: str) -> str:
+    """One key as a reader reads it: "↓", "PgDn", "ctrl+r"."""
+    return KEY_SYMBOLS.get(key, key)
+
+
+def show_keys(keys: Iterable[str]) -> str:
+    """Several keys for one action: "j ↓"."""
+    return " ".join(show_key(key) for key in keys)

@@ -1,0 +1,32 @@
+"""Provides Ask: a yes-or-no question in a small dialog (quitting with unsaved notes, recovery)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+class Ask(ModalScreen[bool]):
+    """Shows a question; `y` answers yes, `n` or Esc no. The message says what each does."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="ask.yes"),
+        Binding("n,escape", "answer(False)", "No", id="ask.no"),
+    ]
+    DEFAULT_CSS = """
+    Ask { align: center middle; }
+    Ask > Static { width: 64; max-width: 100%; border: round $warning; background: $panel;
+                   padding: 1 2; }
+    """
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self):
+        yield Static(Text(self.question))  # paths in it may hold "[": text, never markup
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
