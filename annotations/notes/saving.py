@@ -11,6 +11,7 @@ import datetime as dt
 import errno
 import glob
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,6 +175,11 @@ def move_aside(path: Path, timeout: float) -> Path | None:
     with lock_for(path, timeout):
         if not os.path.lexists(path):
             return None
+        mode = os.lstat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "the notes path is a folder; nothing was moved")
+        if not stat.S_ISREG(mode) and not stat.S_ISLNK(mode):
+            raise OSError(errno.EINVAL, "the notes path is not a regular file; nothing was moved")
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         target = path.with_name(f"{path.name}.broken-{stamp}")
         number = 1

@@ -10,6 +10,7 @@ by another reader is merged by note id before it is replaced.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
@@ -38,8 +39,12 @@ class NotesStore(PlacedNotes):
         super().__init__()
         self.article = article
         """The article the notes are placed in (its current text)."""
-        self.path = Path(path) if path is not None else default_notes_path(article)
-        """The notes file: `--notes FILE`, or the default one for this article."""
+        self.path = _through_links(Path(path) if path is not None else default_notes_path(article))
+        """The notes file: `--notes FILE`, or the default one for this article.
+
+        A symbolic link is followed to its target (even one not there yet): the atomic
+        write then replaces the target, and the link stays a link.
+        """
         self.lock_timeout = lock_timeout
         """Seconds a save waits for another reader's save before reporting failure."""
         self.broken: AnnotationError | None = None
@@ -358,6 +363,10 @@ class NotesStore(PlacedNotes):
                 self._base, self._disk_text = {}, None
                 self._revision += 1
         return self.save()
+
+
+def _through_links(path: Path) -> Path:
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:

@@ -24,7 +24,7 @@ from annotations.notes.file import load_notes
 from annotations.text.sanitize import display_char
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
-from tests.ui.ui_helpers import build_app, screen_text, widget_lines, write_reading
+from tests.ui.ui_helpers import build_app, screen_text, settle, widget_lines, write_reading
 
 SIZE = (81, 30)
 """An odd width, so that two-cell characters meet the edge of a row."""
@@ -168,11 +168,6 @@ def cursor_cells(view: ArticleView) -> list[str]:
             if segment.style is not None and segment.style.reverse == cursor.reverse is True:
                 found.append(segment.text)
     return found
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def select_with_keys(pilot, view: ArticleView, start: int, end: int) -> None:

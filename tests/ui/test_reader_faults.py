@@ -22,7 +22,14 @@ from annotations.notes.store import NotesStore
 from annotations.text.article import load_article
 from reader.screens.notes_list import NotesList
 from reader.widgets.article_view import ArticleView
-from tests.ui.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
+from tests.ui.ui_helpers import (
+    SMALL_ARTICLE,
+    build_app,
+    screen_text,
+    settle,
+    widget_lines,
+    write_reading,
+)
 
 TEXT = SMALL_ARTICLE
 NOTES = Path("mine.notes.yaml")
@@ -47,11 +54,6 @@ def status(app) -> str:
 
 def status_is_error(app) -> bool:
     return app.screen.query_one("#status", Static).has_class("status-error")
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def highlight(pilot, word: str, occurrence: int = 0) -> None:

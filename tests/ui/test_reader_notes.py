@@ -15,7 +15,14 @@ from reader.screens.notes_list import NotesList
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 from reader.widgets.key_bar import KeyBar
-from tests.ui.ui_helpers import SMALL_ARTICLE, build_app, screen_text, widget_lines, write_reading
+from tests.ui.ui_helpers import (
+    SMALL_ARTICLE,
+    build_app,
+    screen_text,
+    settle,
+    widget_lines,
+    write_reading,
+)
 
 TEXT = SMALL_ARTICLE
 
@@ -32,12 +39,6 @@ def notes_file(tmp_path):
 
 def view(app) -> ArticleView:
     return app.screen.query_one(ArticleView)
-
-
-async def settle(pilot) -> None:
-    """Let background saves finish, then let the screen catch up."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def saved_notes(path) -> list[dict]:

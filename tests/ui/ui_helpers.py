@@ -62,3 +62,14 @@ def screen_text(app: App) -> str:
     """Everything on screen as plain text."""
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip).rstrip() for strip in strips)
+
+
+async def settle(pilot) -> None:
+    """Let background work (loading, linking, saves) finish, then let the screen catch up."""
+    app = pilot.app
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # a change's save starts once its frame is painted
+    screen = getattr(app, "reader_screen", None)
+    if screen is not None:
+        screen.saver.wait(10)
+    await pilot.pause()
