@@ -73,7 +73,7 @@ class ReaderApp(App[int]):
         from reader.screens.help import HelpScreen  # loaded when first asked for
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.notes_location()))
+            self.push_screen(HelpScreen(self.notes_location(), self._keymap))
 
     def action_toggle_later(self) -> None:
         """Hide or show the "After the article" entries on every card, and remember it."""

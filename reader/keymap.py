@@ -35,20 +35,6 @@ def default_keymap_path() -> Path:
     return config_dir() / "keymap.yaml"
 
 
-def binding_ids() -> set[str]:
-    """Every binding id the reader defines (what a keymap may name)."""
-    from reader.app import ReaderApp
-    from reader.screens.help import HelpScreen
-    from reader.screens.note_editor import NoteEditor
-    from reader.screens.notes_list import NotesList
-    from reader.screens.reader import ReaderScreen
-    from reader.widgets.article_view import ArticleView
-    from reader.widgets.card_pane import CardPane
-
-    owners = (ReaderApp, ArticleView, CardPane, HelpScreen, NoteEditor, NotesList, ReaderScreen)
-    return {binding.id for owner in owners for binding in owner.BINDINGS if binding.id}
-
-
 def load_keymap(path: Path | None = None) -> dict[str, str]:
     """The keymap in `path` (default: the user's, if there is one); AnnotationError if bad."""
     explicit = path is not None
@@ -68,6 +54,8 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
             name, f"expected a mapping of binding ids to keys, got {describe(keys)}",
             line=lines.line(("keys",)), field="keys",
         )
+    from reader.keys import binding_ids  # the registry imports every screen: only when needed
+
     known = binding_ids()
     problems = []
     for binding_id, value in keys.items():

@@ -8,53 +8,78 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-# The key table users read. It is written out (not generated) so it can group and explain.
-KEY_GROUPS: list[tuple[str, list[tuple[str, str]]]] = [
+from reader.keys import keys_in_force, show_keys
+
+# The key table users read: grouped and explained by hand, while the keys themselves come from
+# the bindings in force (after the keymap), so a remapped key shows as remapped. Each row names
+# the binding ids it explains; " / " separates the keys of different ids in one row.
+KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
     (
         "Reading",
         [
-            ("j k  ↓ ↑", "cursor down / up a line"),
-            ("h l  ← →", "cursor left / right a character"),
-            ("w b e", "next word / previous word / end of word"),
-            ("{ }", "previous / next paragraph"),
-            ("space PgDn / PgUp", "page down / page up"),
-            ("g Home / G End", "top / bottom"),
+            (("article.down", "article.up"), "cursor down / up a line"),
+            (("article.left", "article.right"), "cursor left / right a character"),
+            (("article.word-next", "article.word-previous", "article.word-end"),
+             "next word / previous word / end of word"),
+            (("article.paragraph-previous", "article.paragraph-next"),
+             "previous / next paragraph"),
+            (("article.page-down", "article.page-up"), "page down / page up"),
+            (("article.top", "article.bottom"), "top / bottom"),
         ],
     ),
     (
         "Cards",
         [
-            ("Tab / shift+Tab", "next / previous linked name or note"),
-            ("] / [", "next / previous mention of the card on show"),
-            ("Enter", "go into the card pane"),
-            ("  in the card pane", "j k scroll; Tab picks a see-also, Enter opens it"),
-            ("Esc", "back to the article"),
-            ("backspace alt+← / alt+→", "back / forward through the cards you opened"),
-            ("c", "hide or show the card pane"),
-            ("L", "hide or show what happened after the article (remembered)"),
+            (("article.link-next", "article.link-previous"), "next / previous linked name or note"),
+            (("article.mention-next", "article.mention-previous"),
+             "next / previous mention of the card on show"),
+            (("screen.focus-cards",), "go into the card pane"),
+            (("card.down", "card.up"), "  card pane: scroll"),
+            (("card.link-next", "card.link-previous", "card.open-link"),
+             "  card pane: next / previous see-also, open it"),
+            (("card.leave",), "  back to the article"),
+            (("screen.card-back", "screen.card-forward"),
+             "back / forward through the cards you opened"),
+            (("screen.toggle-cards",), "hide or show the card pane"),
+            (("app.toggle-later",), "show / hide what came after the article (kept)"),
         ],
     ),
     (
         "Notes",
         [
-            ("v", "select (motion keys extend it, Esc drops it)"),
-            ("a", "annotate the selection, or the word at the cursor"),
-            ("H", "highlight with no note, in the last colour used"),
-            ("E / d", "edit / delete the note under the cursor"),
-            ("u / ctrl+r", "undo / redo"),
-            ("A", "list all notes (type to filter, Enter jumps)"),
-            ("K / T", "note changed in two places: keep yours / theirs"),
+            (("article.select",), "select (motion keys extend it)"),
+            (("article.drop-selection",), "drop the selection"),
+            (("notes.annotate",), "annotate the selection, or the word at the cursor"),
+            (("notes.highlight",), "highlight with no note, in the last colour used"),
+            (("notes.edit", "notes.delete"), "edit / delete the note under the cursor"),
+            (("notes.undo", "notes.redo"), "undo / redo"),
+            (("notes.list",), "list all notes (type to filter, Enter jumps)"),
+            (("notes.keep-mine", "notes.take-theirs"),
+             "note changed in two places: keep yours / theirs"),
+        ],
+    ),
+    (
+        "Writing a note",
+        [
+            (("editor.save", "editor.cancel"), "save / cancel (asks before dropping words)"),
+            ((), "Tab next field · → accepts a tag suggestion"),
         ],
     ),
     (
         "App",
         [
-            ("?", "this help"),
-            ("ctrl+p", "command palette: every action by name"),
-            ("q", "quit"),
+            (("app.help",), "this help"),
+            (("app.commands",), "command palette: every action by name"),
+            (("app.quit", "app.quit-anywhere"), "quit (asks if a note would be lost)"),
+            ((), "mouse: a click moves the cursor and shows a card; the wheel scrolls"),
         ],
     ),
-]
+]  # fmt: skip
+
+
+def keys_text(ids: tuple[str, ...], in_force: dict[str, tuple[str, ...]]) -> str:
+    """The keys of a help row: "j ↓ / k ↑" for ("article.down", "article.up")."""
+    return " / ".join(show_keys(in_force.get(binding_id, ())) for binding_id in ids)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -69,14 +94,16 @@ class HelpScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
-        width: 84; max-width: 100%; height: auto; max-height: 90%;
+        width: 90; max-width: 100%; height: auto; max-height: 90%;
         border: round $primary; background: $panel; padding: 0 1;
     }
     """
 
-    def __init__(self, notes_location: str = "") -> None:
+    def __init__(self, notes_location: str = "", keymap: dict[str, str] | None = None) -> None:
         super().__init__()
         self.notes_location = notes_location
+        self.keymap = keymap or {}
+        """The keymap in force, so the help shows remapped keys as remapped."""
 
     def compose(self):
         with VerticalScroll(id="help-body"):
@@ -84,16 +111,18 @@ class HelpScreen(ModalScreen[None]):
 
     def help_text(self) -> Text:
         text = Text()
+        in_force = keys_in_force(self.keymap)
         text.append("annotated-reader: keys\n", style="bold")
-        for group, keys in KEY_GROUPS:
+        for group, rows in KEY_GROUPS:
             text.append(f"\n{group}\n", style="bold underline")
-            for key, meaning in keys:
-                text.append(f"  {key:<26}", style="bold")
+            for ids, meaning in rows:
+                text.append(f"  {keys_text(ids, in_force):<26}", style="bold")
                 text.append(f"{meaning}\n")
         if self.notes_location:
             text.append("\nNotes are saved to\n", style="bold")
             text.append(f"  {self.notes_location}\n")
-        text.append("\nEsc, q or ? closes this help.", style="italic")
+        close = show_keys(in_force["help.close"]).replace(" ", ", ")
+        text.append(f"\n{close} closes this help.", style="italic")
         return text
 
     def action_scroll(self, direction: str) -> None:

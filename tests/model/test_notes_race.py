@@ -18,8 +18,8 @@ from annotations.notes.store import NotesStore
 from annotations.text.article import load_article
 from reader.cli import main as cli
 
-WORDS = "Putin met Erdogan in Sochi to talk about Idlib and the S-400 deal with Russia".split()
-TEXT = " ".join(WORDS) + ".\n"
+TEXT = "Putin met Erdogan in Sochi to talk about Idlib and the S-400 deal with Russia.\n"
+WORDS = TEXT.rstrip(".\n").split()
 
 
 def run_cli(*argv: str) -> str:

@@ -75,4 +75,4 @@ async def test_the_key_can_be_remapped_by_its_id(tmp_path):
 def test_the_help_lists_the_key():
     from reader.screens.help import HelpScreen
 
-    assert "after the article" in HelpScreen().help_text().plain
+    assert "came after the article" in HelpScreen().help_text().plain

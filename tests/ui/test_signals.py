@@ -5,6 +5,7 @@ The reader runs in a real pseudo-terminal, as a user's terminal window would run
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pty
 import select
@@ -62,10 +63,8 @@ def test_a_signal_restores_the_terminal_and_saves_the_note_made_just_before(
         rest += read_until(fd, b"\x00never", 1)  # what follows, until it stops writing
         _, status = os.waitpid(pid, 0)
     finally:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         os.close(fd)
     assert LEAVE_ALTERNATE_SCREEN in rest and MOUSE_OFF in rest
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 128 + number

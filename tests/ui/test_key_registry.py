@@ -1,0 +1,92 @@
+"""One registry of keys: every binding has an id the keymap accepts, and help and palette show the
+keys in force after the keymap."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.command import CommandPalette
+
+from reader.keymap import load_keymap
+from reader.keys import binding_ids, binding_owners, declared_bindings
+from reader.screens.help import KEY_GROUPS
+from tests.ui.ui_helpers import build_app, screen_text, write_reading
+
+README = Path(__file__).parents[2] / "README.md"
+
+
+def test_every_binding_of_every_screen_and_dialog_has_an_id_the_keymap_accepts(tmp_path):
+    ids = []
+    for owner in binding_owners():
+        for binding in owner.BINDINGS:
+            assert binding.id, f"{owner.__name__}: {binding.key} -> {binding.action} has no id"
+            ids.append(binding.id)
+    assert len(ids) == len(set(ids)), "two bindings share an id"
+    keymap_file = tmp_path / "keymap.yaml"
+    lines = "".join(f"  {binding_id}: f12\n" for binding_id in ids)
+    keymap_file.write_text(f"version: 1\nkeys:\n{lines}", encoding="utf-8")
+    assert set(load_keymap(keymap_file)) == set(ids)  # none refused
+
+
+def test_the_discard_and_quit_dialogs_are_in_the_registry():
+    names = {owner.__name__ for owner in binding_owners()}
+    assert {"ConfirmDiscard", "Ask", "NoteEditor", "NotesList", "HelpScreen"} <= names
+
+
+def test_every_screen_class_with_bindings_is_registered():
+    # A new dialog with BINDINGS but missing from the registry would escape the keymap.
+    import reader.screens.ask
+    import reader.screens.help
+    import reader.screens.note_editor
+    import reader.screens.notes_list
+    import reader.screens.reader
+    import reader.widgets.article_view
+    import reader.widgets.card_pane
+
+    modules = [
+        reader.screens.ask, reader.screens.help, reader.screens.note_editor,
+        reader.screens.notes_list, reader.screens.reader, reader.widgets.article_view,
+        reader.widgets.card_pane,
+    ]  # fmt: skip
+    registered = set(binding_owners())
+    for module in modules:
+        for value in vars(module).values():
+            ours = isinstance(value, type) and value.__module__ == module.__name__
+            if ours and "BINDINGS" in vars(value):
+                assert value in registered, f"{value.__name__} is not in binding_owners()"
+
+
+def test_the_help_names_only_real_binding_ids_and_every_reader_key():
+    ids = binding_ids()
+    named = {binding_id for _, rows in KEY_GROUPS for row_ids, _ in rows for binding_id in row_ids}
+    assert named <= ids
+    reader_ids = {b.id for b in declared_bindings() if b.id.split(".")[0] in (
+        "app", "article", "screen", "notes", "card", "editor")}  # fmt: skip
+    assert reader_ids <= named, f"not in the help: {sorted(reader_ids - named)}"
+
+
+def test_the_readme_lists_every_id_group():
+    groups = {binding_id.split(".")[0] for binding_id in binding_ids()}
+    text = README.read_text(encoding="utf-8")
+    listed = set(re.findall(r"([a-z-]+)\.\*", text))
+    assert groups <= listed, f"README misses: {sorted(groups - listed)}"
+
+
+async def test_help_and_palette_show_a_remapped_key(tmp_path):
+    keymap_file = tmp_path / "keymap.yaml"
+    keymap_file.write_text("version: 1\nkeys:\n  article.down: n\n", encoding="utf-8")
+    app = build_app(write_reading(tmp_path), keymap=load_keymap(keymap_file))
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert re.search(r"\bn / k ↑\s+cursor down / up a line", shown), shown
+        await pilot.press("escape")
+        await pilot.pause()
+        commands = list(app.get_system_commands(app.screen))
+        [down] = [command for command in commands if command.title == "Down"]
+        assert down.help == "Key: n"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
