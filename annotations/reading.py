@@ -7,7 +7,8 @@ from pathlib import Path
 
 from annotations import builtin
 from annotations.cards.linking import Links, link
-from annotations.cards.model import CardSet, load_cards
+from annotations.cards.load import load_cards
+from annotations.cards.model import CardSet
 from annotations.errors import AnnotationError
 from annotations.text.article import Article, load_article
 

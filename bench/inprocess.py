@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from annotations.cards.linking import link
-from annotations.cards.model import load_cards
+from annotations.cards.load import load_cards
 from annotations.notes.anchoring import reanchor_all
 from annotations.notes.file import load_notes
 from annotations.notes.store import NotesStore

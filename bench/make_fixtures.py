@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from annotations.cards.linking import link
-from annotations.cards.model import load_cards
+from annotations.cards.load import load_cards
 from annotations.cards.schema import CARD_KINDS
 from annotations.notes.store import NotesStore
 from annotations.text.article import load_article

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 with atheris.instrument_imports(include=["annotations"]):
     from annotations import files
-    from annotations.cards.model import parse_cards
+    from annotations.cards.load import parse_cards
     from annotations.errors import AnnotationError
     from annotations.notes.anchoring import MIN_APPROXIMATE, QUOTE_THRESHOLD, anchor, reanchor_all
     from annotations.notes.file import parse_notes

@@ -6,12 +6,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
 from annotations.notes.store import NotesStore
 from annotations.reading import Reading
-from reader import quitting
+from reader import bindings, quitting
 from reader.keys import keys_in_force, show_key
 from reader.screens.reader import ReaderScreen
 from reader.settings import Settings, load_settings, save_settings
@@ -26,21 +25,7 @@ class ReaderApp(App[int]):
     TITLE = "annotated-reader"
     ENABLE_COMMAND_PALETTE = True
 
-    BINDINGS = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        # Textual's own ctrl+q quits at once, even from the note editor: this one asks first.
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
-        Binding(
-            "L",
-            "toggle_later",
-            "After the article",
-            show=False,
-            id="app.toggle-later",
-            tooltip="Hide or show, on every card, what happened after the article's date",
-        ),
-    ]
+    BINDINGS = bindings.APP
 
     def __init__(
         self,
@@ -110,13 +95,13 @@ class ReaderApp(App[int]):
         if not isinstance(screen, ReaderScreen):
             return
         in_force = keys_in_force(self._keymap)  # as remapped: the palette says the keys in use
-        for owner, bindings in (
+        for owner, declared in (
             (self, [b for b in ReaderApp.BINDINGS if b.id == "app.toggle-later"]),
             (screen.query_one(ArticleView), ArticleView.BINDINGS),
             (screen, ReaderScreen.BINDINGS),
             (screen.query_one(CardPane), CardPane.BINDINGS),
         ):
-            for binding in bindings:
+            for binding in declared:
                 keys = in_force.get(binding.id or "", ())
                 yield SystemCommand(
                     binding.description,

@@ -1,8 +1,8 @@
-"""Provides the one registry of key bindings: who owns them, and which keys are in force.
+"""Provides what the keymap, help and palette ask of the bindings: ids, and the keys in force.
 
-Every screen, dialog and widget that declares bindings is listed in `binding_owners()`; the keymap
-accepts exactly their ids, and the help screen and the command palette show the keys in force
-after the keymap, so a remapped key shows as remapped everywhere.
+The bindings themselves are declared in reader.bindings, one list per screen, dialog and widget;
+the keymap accepts exactly their ids, and the help screen and the command palette show the keys
+in force after the keymap, so a remapped key shows as remapped everywhere.
 """
 
 from __future__ import annotations
@@ -35,34 +35,11 @@ KEY_SYMBOLS = {
 """How a key name is shown to a reader (the README and the help use the same forms)."""
 
 
-def binding_owners() -> tuple[type, ...]:
-    """Every class whose BINDINGS users can remap: the app, each screen, dialog and widget."""
-    from reader.app import ReaderApp
-    from reader.screens.ask import Ask
-    from reader.screens.help import HelpScreen
-    from reader.screens.note_editor import ConfirmDiscard, NoteEditor
-    from reader.screens.notes_list import NotesList
-    from reader.screens.reader import ReaderScreen
-    from reader.widgets.article_view import ArticleView
-    from reader.widgets.card_pane import CardPane
+def declared_bindings() -> list:
+    """Every binding the reader declares, of every screen, dialog and widget."""
+    from reader import bindings
 
-    return (
-        ReaderApp,
-        ReaderScreen,
-        ArticleView,
-        CardPane,
-        HelpScreen,
-        NoteEditor,
-        ConfirmDiscard,
-        Ask,
-        NotesList,
-    )
-
-
-def declared_bindings(owners: Iterable[type] | None = None) -> list:
-    """The bindings the reader's own classes declare (Textual's inherited ones aside)."""
-    owners = binding_owners() if owners is None else owners
-    return [binding for owner in owners for binding in owner.BINDINGS]
+    return [binding for name in bindings.OWNERS for binding in getattr(bindings, name)]
 
 
 def binding_ids() -> set[str]:

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations.cards.linking import fold_quote_marks, link, normalise_alias
-from annotations.cards.model import Card, CardSet, load_cards
+from annotations.cards.load import load_cards
+from annotations.cards.model import Card, CardSet
 from annotations.errors import AnnotationError, Problem
 from annotations.text.article import Article
 

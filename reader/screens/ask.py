@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from reader import bindings
 
 
 class Ask(ModalScreen[bool]):
     """Shows a question; `y` answers yes, `n` or Esc no. The message says what each does."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="ask.yes"),
-        Binding("n,escape", "answer(False)", "No", id="ask.no"),
-    ]
+    BINDINGS = bindings.ASK
     DEFAULT_CSS = """
     Ask { align: center middle; }
     Ask > Static { width: 64; max-width: 100%; border: round $warning; background: $panel;

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader import bindings
 from reader.keys import keys_in_force, show_keys
 
 # The key table users read: grouped and explained by hand, while the keys themselves come from
@@ -85,11 +85,7 @@ def keys_text(ids: tuple[str, ...], in_force: dict[str, tuple[str, ...]]) -> str
 class HelpScreen(ModalScreen[None]):
     """Lists every key; any of Esc, q or ? closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
-        Binding("j,down", "scroll('down')", show=False, id="help.down"),
-        Binding("k,up", "scroll('up')", show=False, id="help.up"),
-    ]
+    BINDINGS = bindings.HELP
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

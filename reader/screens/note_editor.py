@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
@@ -13,6 +12,7 @@ from textual.widgets import Input, Label, RadioButton, RadioSet, Static, TextAre
 
 from annotations.notes.model import COLORS
 from annotations.text.sanitize import display_text
+from reader import bindings
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,7 @@ class TagSuggester(Suggester):
 class ConfirmDiscard(ModalScreen[bool]):
     """Asks before throwing away a typed note."""
 
-    BINDINGS = [
-        Binding("y", "answer(True)", "Discard", id="discard.yes"),
-        Binding("n,escape", "answer(False)", "Keep editing", id="discard.no"),
-    ]
+    BINDINGS = bindings.DISCARD
     DEFAULT_CSS = """
     ConfirmDiscard { align: center middle; }
     ConfirmDiscard > Static { width: 50; border: round $warning; background: $panel; padding: 1 2; }
@@ -72,12 +69,7 @@ class ConfirmDiscard(ModalScreen[bool]):
 class NoteEditor(ModalScreen[NoteDraft | None]):
     """Quote on top, then the note, tags and colour. ctrl+s saves, Esc cancels."""
 
-    BINDINGS = [
-        # Not priority bindings: they then wait behind the keys typed before them, so the note
-        # saved (or the question asked on Esc) has every character typed or pasted first.
-        Binding("ctrl+s", "save", "Save", id="editor.save"),
-        Binding("escape", "cancel", "Cancel", id="editor.cancel"),
-    ]
+    BINDINGS = bindings.EDITOR
 
     DEFAULT_CSS = """
     NoteEditor { align: center middle; }

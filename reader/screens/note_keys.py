@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -32,20 +31,6 @@ if TYPE_CHECKING:
 
 WATCH_SECONDS = 2.0
 """How often the notes file is checked for changes made elsewhere."""
-
-NOTE_BINDINGS = [
-    Binding("a", "annotate", "Annotate", id="notes.annotate"),
-    Binding("H", "highlight", "Highlight", show=False, id="notes.highlight"),
-    Binding("E", "edit_note", "Edit note", show=False, id="notes.edit"),
-    Binding("d", "delete_note", "Delete note", show=False, id="notes.delete"),
-    Binding("u", "undo", "Undo", show=False, id="notes.undo"),
-    Binding("ctrl+r", "redo", "Redo", show=False, id="notes.redo"),
-    Binding("A", "list_notes", "Notes", id="notes.list"),
-    Binding("K", "keep_mine", "Keep my version of a note", show=False, id="notes.keep-mine"),
-    Binding("T", "take_theirs", "Take the other version of a note", show=False,
-            id="notes.take-theirs"),
-]  # fmt: skip
-
 
 def needs_notes(action):
     """An action that changes notes: refused (and said so) while they are still loading."""

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -14,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from annotations.notes.model import Note, Placement
 from annotations.text.sanitize import display_text
+from reader import bindings
 
 QUOTE_WIDTH = 60
 
@@ -58,16 +58,7 @@ def _swatch(color: str) -> str:
 class NotesList(ModalScreen[ListChoice | None]):
     """Lists notes; typing filters; Enter jumps; ctrl+r re-attaches; ctrl+y confirms a place."""
 
-    BINDINGS = [
-        Binding("escape", "close", "Close", id="notes-list.close"),
-        Binding("enter", "choose('jump')", "Jump", priority=True, id="notes-list.jump"),
-        Binding("ctrl+r", "choose('reattach')", "Re-attach to selection", priority=True,
-                id="notes-list.reattach"),
-        Binding("ctrl+y", "choose('confirm')", "Confirm place", priority=True,
-                id="notes-list.confirm"),
-        Binding("down", "move(1)", show=False, priority=True, id="notes-list.down"),
-        Binding("up", "move(-1)", show=False, priority=True, id="notes-list.up"),
-    ]
+    BINDINGS = bindings.NOTES_LIST
 
     DEFAULT_CSS = """
     NotesList { align: center middle; }

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events, on, work
-from textual.binding import Binding
 from textual.containers import Container
 from textual.widgets import Static
 
@@ -12,8 +11,8 @@ from annotations.cards.history import CardHistory
 from annotations.notes.store import NotesStore
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
-from reader import memory
-from reader.screens.note_keys import NOTE_BINDINGS, NoteKeysScreen
+from reader import bindings, memory
+from reader.screens.note_keys import NoteKeysScreen
 from reader.settings import Settings
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
@@ -26,13 +25,7 @@ NARROW_WIDTH = 100
 class ReaderScreen(NoteKeysScreen):
     """The main screen: header, article, card pane, notes status, footer."""
 
-    BINDINGS = [
-        *NOTE_BINDINGS,
-        Binding("enter", "focus_cards", "Card", id="screen.focus-cards"),
-        Binding("backspace,alt+left", "card_back", "Back", show=False, id="screen.card-back"),
-        Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
-        Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
-    ]
+    BINDINGS = bindings.SCREEN
 
     def __init__(self, reading: Reading, store: NotesStore, *, notes_ready: bool = True) -> None:
         super().__init__(store, notes_ready=notes_ready)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -24,6 +23,7 @@ from annotations.notes.placed import PlacedNotes
 from annotations.reading import Reading
 from annotations.text import motion
 from annotations.text.sanitize import display_char
+from reader import bindings
 from reader.widgets.wrap import Layout
 
 
@@ -65,33 +65,7 @@ class ArticleView(ScrollView, can_focus=True):
     ArticleView > .article--cursor { text-style: bold reverse; }
     """
 
-    BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False, id="article.down"),
-        Binding("k,up", "cursor_up", "Up", show=False, id="article.up"),
-        Binding("h,left", "cursor_left", "Left", show=False, id="article.left"),
-        Binding("l,right", "cursor_right", "Right", show=False, id="article.right"),
-        Binding("w", "word_next", "Next word", show=False, id="article.word-next"),
-        Binding("b", "word_previous", "Previous word", show=False, id="article.word-previous"),
-        Binding("e", "word_end", "End of word", show=False, id="article.word-end"),
-        Binding("right_curly_bracket", "paragraph_next", "Next paragraph", show=False,
-                id="article.paragraph-next"),
-        Binding("left_curly_bracket", "paragraph_previous", "Previous paragraph", show=False,
-                id="article.paragraph-previous"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="article.page-up"),
-        Binding("g,home", "top", "Top", show=False, id="article.top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="article.bottom"),
-        Binding("tab", "link_next", "Next link", id="article.link-next"),
-        Binding("shift+tab", "link_previous", "Previous link", show=False,
-                id="article.link-previous"),
-        Binding("right_square_bracket", "mention_next", "Next mention", show=False,
-                id="article.mention-next"),
-        Binding("left_square_bracket", "mention_previous", "Previous mention", show=False,
-                id="article.mention-previous"),
-        Binding("v", "select", "Select", id="article.select"),
-        Binding("escape", "drop_selection", "Drop selection", show=False,
-                id="article.drop-selection"),
-    ]
+    BINDINGS = bindings.ARTICLE
 
     @dataclass
     class CursorMoved(Message):

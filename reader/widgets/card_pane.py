@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from rich.console import Group
 from rich.text import Text
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import NoScreen
 from textual.message import Message
@@ -20,6 +19,7 @@ from textual.widgets import Static
 from annotations.cards.model import Card, Source
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
+from reader import bindings
 
 MAX_SNIPPETS = 30
 """Mentions listed with a snippet; the rest are counted (a name in War and Peace has hundreds)."""
@@ -29,16 +29,7 @@ SNIPPET_CONTEXT = 30
 class CardPane(VerticalScroll, can_focus=True):
     """Shows one card, or an overview of the article's cards when none is chosen."""
 
-    BINDINGS = [
-        Binding("j,down", "scroll_down", "Scroll down", show=False, id="card.down"),
-        Binding("k,up", "scroll_up", "Scroll up", show=False, id="card.up"),
-        Binding("tab", "link_next", "Next see-also", id="card.link-next"),
-        Binding(
-            "shift+tab", "link_previous", "Previous see-also", show=False, id="card.link-previous"
-        ),
-        Binding("enter", "open_link", "Open card", id="card.open-link"),
-        Binding("escape", "leave", "Back to article", id="card.leave"),
-    ]
+    BINDINGS = bindings.CARD
 
     @dataclass
     class OpenCard(Message):

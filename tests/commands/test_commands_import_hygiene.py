@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from annotations import builtin
-from annotations.cards.model import load_cards
+from annotations.cards.load import load_cards
 
 SCRIPT = """
 import contextlib, io, json, sys

@@ -8,7 +8,7 @@ import pytest
 
 from annotations import builtin
 from annotations.cards import cache as cards_cache
-from annotations.cards.model import load_cards
+from annotations.cards.load import load_cards
 from annotations.errors import AnnotationError
 
 
@@ -24,7 +24,7 @@ def test_second_load_comes_from_the_cache_and_is_identical(private_data_dir, mon
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("annotations.cards.model._parse", no_parsing)
+    monkeypatch.setattr("annotations.cards.load._parse", no_parsing)
     second = load_cards([builtin.cards_path()])
     assert snapshot(second) == snapshot(first)
 

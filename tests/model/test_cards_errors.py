@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from annotations import files
-from annotations.cards.model import load_cards, parse_cards
+from annotations.cards.load import load_cards, parse_cards
 from annotations.errors import AnnotationError
 
 BAD = Path(__file__).parents[1] / "data" / "cards"
@@ -263,7 +263,7 @@ def test_pathological_nesting_is_refused_without_crashing(text, tmp_path):
     script = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from annotations.cards.model import load_cards\n"
+        "from annotations.cards.load import load_cards\n"
         "from annotations.errors import AnnotationError\n"
         "try:\n"
         "    load_cards([Path(sys.argv[1])])\n"

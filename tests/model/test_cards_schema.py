@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from annotations import builtin
-from annotations.cards.model import load_cards, parse_cards
+from annotations.cards.load import load_cards, parse_cards
 from annotations.cards.schema import CARD_KINDS, MAX_SUMMARY, json_schema
 from annotations.errors import AnnotationError
 from annotations.yaml.loader import load_yaml

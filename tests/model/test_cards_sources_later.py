@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from annotations.cards.model import load_cards
+from annotations.cards.load import load_cards
 from annotations.cards.schema import json_schema
 from annotations.errors import AnnotationError
 

@@ -8,7 +8,7 @@ import pytest
 
 from annotations.cards.check import check_files
 from annotations.cards.linking import link
-from annotations.cards.model import load_cards
+from annotations.cards.load import load_cards
 from annotations.text.article import load_article
 
 ARTICLE = (

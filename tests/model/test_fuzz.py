@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from annotations import builtin, files
-from annotations.cards.model import parse_cards
+from annotations.cards.load import parse_cards
 from annotations.errors import AnnotationError
 from annotations.notes.anchoring import MIN_APPROXIMATE, QUOTE_THRESHOLD, anchor, reanchor_all
 from annotations.notes.file import parse_notes

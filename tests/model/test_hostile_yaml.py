@@ -97,7 +97,7 @@ HOSTILE_NOTES: dict[str, list[str]] = {
 LOADER = r"""
 import json, sys
 from pathlib import Path
-from annotations.cards.model import load_cards
+from annotations.cards.load import load_cards
 from annotations.errors import AnnotationError
 from annotations.notes.file import load_notes
 results = {}

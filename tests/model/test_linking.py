@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from annotations.cards.check import check_files, duplicate_aliases
 from annotations.cards.linking import Links, Mention, find_quote, link, normalise_alias
-from annotations.cards.model import Card, CardSet, QuoteSelector, load_cards, parse_cards
+from annotations.cards.load import load_cards, parse_cards
+from annotations.cards.model import Card, CardSet, QuoteSelector
 from annotations.text.article import Article
 
 SHARED = Path(__file__).parents[3] / "shared"

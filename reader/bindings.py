@@ -1,0 +1,153 @@
+"""Provides every key binding of the reader, in one place: the registry the keymap checks.
+
+Each screen, dialog and widget takes its BINDINGS from here, so the keymap, the help screen and
+the command palette all read one list, and a new binding without an id fails a test.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+NOTES = [
+    Binding("a", "annotate", "Annotate", id="notes.annotate"),
+    Binding("H", "highlight", "Highlight", show=False, id="notes.highlight"),
+    Binding("E", "edit_note", "Edit note", show=False, id="notes.edit"),
+    Binding("d", "delete_note", "Delete note", show=False, id="notes.delete"),
+    Binding("u", "undo", "Undo", show=False, id="notes.undo"),
+    Binding("ctrl+r", "redo", "Redo", show=False, id="notes.redo"),
+    Binding("A", "list_notes", "Notes", id="notes.list"),
+    Binding("K", "keep_mine", "Keep my version of a note", show=False, id="notes.keep-mine"),
+    Binding("T", "take_theirs", "Take the other version of a note", show=False,
+            id="notes.take-theirs"),
+]  # fmt: skip
+"""The note keys of the reader screen (NoteKeysScreen)."""
+
+APP = [
+    Binding("q", "quit", "Quit", id="app.quit"),
+    # Textual's own ctrl+q quits at once, even from the note editor: this one asks first.
+    Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),
+    Binding("question_mark", "help", "Help", id="app.help"),
+    Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.commands"),
+    Binding(
+        "L",
+        "toggle_later",
+        "After the article",
+        show=False,
+        id="app.toggle-later",
+        tooltip="Hide or show, on every card, what happened after the article's date",
+    ),
+]
+"""ReaderApp's keys."""
+
+SCREEN = [
+    *NOTES,
+    Binding("enter", "focus_cards", "Card", id="screen.focus-cards"),
+    Binding("backspace,alt+left", "card_back", "Back", show=False, id="screen.card-back"),
+    Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
+    Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
+]
+"""ReaderScreen's keys."""
+
+ARTICLE = [
+    Binding("j,down", "cursor_down", "Down", show=False, id="article.down"),
+    Binding("k,up", "cursor_up", "Up", show=False, id="article.up"),
+    Binding("h,left", "cursor_left", "Left", show=False, id="article.left"),
+    Binding("l,right", "cursor_right", "Right", show=False, id="article.right"),
+    Binding("w", "word_next", "Next word", show=False, id="article.word-next"),
+    Binding("b", "word_previous", "Previous word", show=False, id="article.word-previous"),
+    Binding("e", "word_end", "End of word", show=False, id="article.word-end"),
+    Binding(
+        "right_curly_bracket",
+        "paragraph_next",
+        "Next paragraph",
+        show=False,
+        id="article.paragraph-next",
+    ),
+    Binding(
+        "left_curly_bracket",
+        "paragraph_previous",
+        "Previous paragraph",
+        show=False,
+        id="article.paragraph-previous",
+    ),
+    Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page-down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="article.page-up"),
+    Binding("g,home", "top", "Top", show=False, id="article.top"),
+    Binding("G,end", "bottom", "Bottom", show=False, id="article.bottom"),
+    Binding("tab", "link_next", "Next link", id="article.link-next"),
+    Binding("shift+tab", "link_previous", "Previous link", show=False, id="article.link-previous"),
+    Binding(
+        "right_square_bracket",
+        "mention_next",
+        "Next mention",
+        show=False,
+        id="article.mention-next",
+    ),
+    Binding(
+        "left_square_bracket",
+        "mention_previous",
+        "Previous mention",
+        show=False,
+        id="article.mention-previous",
+    ),
+    Binding("v", "select", "Select", id="article.select"),
+    Binding("escape", "drop_selection", "Drop selection", show=False, id="article.drop-selection"),
+]
+"""ArticleView's keys."""
+
+CARD = [
+    Binding("j,down", "scroll_down", "Scroll down", show=False, id="card.down"),
+    Binding("k,up", "scroll_up", "Scroll up", show=False, id="card.up"),
+    Binding("tab", "link_next", "Next see-also", id="card.link-next"),
+    Binding("shift+tab", "link_previous", "Previous see-also", show=False, id="card.link-previous"),
+    Binding("enter", "open_link", "Open card", id="card.open-link"),
+    Binding("escape", "leave", "Back to article", id="card.leave"),
+]
+"""CardPane's keys."""
+
+HELP = [
+    Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+    Binding("j,down", "scroll('down')", show=False, id="help.down"),
+    Binding("k,up", "scroll('up')", show=False, id="help.up"),
+]
+"""HelpScreen's keys."""
+
+EDITOR = [
+    # Not priority bindings: they then wait behind the keys typed before them, so the note
+    # saved (or the question asked on Esc) has every character typed or pasted first.
+    Binding("ctrl+s", "save", "Save", id="editor.save"),
+    Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+]
+"""NoteEditor's keys."""
+
+DISCARD = [
+    Binding("y", "answer(True)", "Discard", id="discard.yes"),
+    Binding("n,escape", "answer(False)", "Keep editing", id="discard.no"),
+]
+"""ConfirmDiscard's keys."""
+
+ASK = [
+    Binding("y", "answer(True)", "Yes", id="ask.yes"),
+    Binding("n,escape", "answer(False)", "No", id="ask.no"),
+]
+"""Ask's keys."""
+
+NOTES_LIST = [
+    Binding("escape", "close", "Close", id="notes-list.close"),
+    Binding("enter", "choose('jump')", "Jump", priority=True, id="notes-list.jump"),
+    Binding(
+        "ctrl+r",
+        "choose('reattach')",
+        "Re-attach to selection",
+        priority=True,
+        id="notes-list.reattach",
+    ),
+    Binding("ctrl+y", "choose('confirm')", "Confirm place", priority=True, id="notes-list.confirm"),
+    Binding("down", "move(1)", show=False, priority=True, id="notes-list.down"),
+    Binding("up", "move(-1)", show=False, priority=True, id="notes-list.up"),
+]
+"""NotesList's keys."""
+
+OWNERS = ("APP", "SCREEN", "ARTICLE", "CARD", "HELP", "EDITOR", "DISCARD", "ASK",
+          "NOTES_LIST")  # fmt: skip
+"""Every owner's list (NOTES is part of SCREEN): what the keymap accepts, the tests walk."""
