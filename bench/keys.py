@@ -190,9 +190,7 @@ class KeyTimer:
         before = session.region()
         session.send(KEYS[step.key])
         if step.after == "effect":
-            shown = session.wait_for(
-                lambda e: e.kind == "bell" or e.region != before, self.timeout
-            )
+            shown = session.wait_for(lambda e: e.kind == "bell" or e.region != before, self.timeout)
             if shown is None and timings is not None:
                 timings.misses["setup"] = timings.misses.get("setup", 0) + 1
         self.settle(step)

@@ -128,8 +128,11 @@ def fuzz_anchor(data: bytes) -> None:
             quote = Quote(text[start:end], text[max(0, start - 32) : start], text[end : end + 32])
         else:
             exact = provider.ConsumeUnicodeNoSurrogates(provider.ConsumeIntInRange(1, 80)) or "x"
-            quote = Quote(exact, provider.ConsumeUnicodeNoSurrogates(32),
-                          provider.ConsumeUnicodeNoSurrogates(32))
+            quote = Quote(
+                exact,
+                provider.ConsumeUnicodeNoSurrogates(32),
+                provider.ConsumeUnicodeNoSurrogates(32),
+            )
             start = provider.ConsumeIntInRange(0, 4_000)
         hint = provider.ConsumeIntInRange(-10, 4_000)
         check_placement(text, quote, anchor(text, quote, hint, guess=start))

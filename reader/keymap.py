@@ -20,6 +20,7 @@ import platformdirs
 from annotations import files
 from annotations.errors import AnnotationError, Problem
 from annotations.yaml.loader import describe, load_yaml
+from reader.keys import binding_ids
 
 CONFIG_DIR_VARIABLE = "ANNOTATED_READER_CONFIG_DIR"
 """Set this to read keymap.yaml from another folder."""
@@ -51,11 +52,11 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     keys = data.get("keys") or {}
     if not isinstance(keys, dict):
         raise AnnotationError.single(
-            name, f"expected a mapping of binding ids to keys, got {describe(keys)}",
-            line=lines.line(("keys",)), field="keys",
+            name,
+            f"expected a mapping of binding ids to keys, got {describe(keys)}",
+            line=lines.line(("keys",)),
+            field="keys",
         )
-    from reader.keys import binding_ids  # the registry imports every screen: only when needed
-
     known = binding_ids()
     problems = []
     for binding_id, value in keys.items():
@@ -64,8 +65,9 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
         if binding_id not in known:
             problems.append(Problem(name, where, field, "no binding has this id (see the README)"))
         elif not isinstance(value, str) or not value.strip():
-            problems.append(Problem(name, where, field, f"expected keys like 'j,down', got "
-                                    f"{describe(value)}"))
+            problems.append(
+                Problem(name, where, field, f"expected keys like 'j,down', got {describe(value)}")
+            )
     if problems:
         raise AnnotationError(problems)
     return {binding_id: value.replace(" ", "") for binding_id, value in keys.items()}

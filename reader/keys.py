@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from reader import bindings
+
 KEY_SYMBOLS = {
     "down": "↓",
     "up": "↑",
@@ -37,8 +39,6 @@ KEY_SYMBOLS = {
 
 def declared_bindings() -> list:
     """Every binding the reader declares, of every screen, dialog and widget."""
-    from reader import bindings
-
     return [binding for name in bindings.OWNERS for binding in getattr(bindings, name)]
 
 

@@ -21,7 +21,7 @@ SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 def quit_when_safe(app: App) -> None:
     """Quit now, or ask first when a note is being written or notes are not on disk."""
-    from reader.screens.note_editor import NoteEditor
+    from reader.screens.note_editor import NoteEditor  # its widgets load when first needed
 
     if any(isinstance(screen, NoteEditor) for screen in app.screen_stack):
         # Keys typed just before ctrl+q may not have reached the editor yet: always ask.

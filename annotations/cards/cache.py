@@ -35,7 +35,7 @@ def cache_dir() -> Path | None:
         return None
     if chosen:
         return Path(chosen)
-    import platformdirs
+    import platformdirs  # its platform probing costs start-up time: only without the variable
 
     return Path(platformdirs.user_cache_dir("annotated-reader", appauthor=False))
 

@@ -154,7 +154,7 @@ def cross_check(cards: list[Card], known_ids: set[str] | None = None) -> list[Pr
 
 
 def _make_info(raw: dict) -> ArticleInfo:
-    from annotations.cards.schema import as_date
+    from annotations.cards.schema import as_date  # with the schema: only when a file is parsed
 
     published = raw.get("published")
     return ArticleInfo(
@@ -165,7 +165,7 @@ def _make_info(raw: dict) -> ArticleInfo:
 
 
 def _make_card(raw: dict, file: str, lines: LineMap, index: int) -> Card:
-    from annotations.cards.schema import as_date
+    from annotations.cards.schema import as_date  # with the schema: only when a file is parsed
 
     path = ("cards", index)
     aliases = tuple(raw.get("aliases", ()))
@@ -207,7 +207,7 @@ def _make_card(raw: dict, file: str, lines: LineMap, index: int) -> Card:
 
 
 def _make_source(raw: dict) -> Source:
-    from annotations.cards.schema import as_date
+    from annotations.cards.schema import as_date  # with the schema: only when a file is parsed
 
     def date(key: str) -> dt.date | None:
         return as_date(raw[key]) if raw.get(key) is not None else None

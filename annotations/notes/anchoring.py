@@ -20,6 +20,7 @@ def _fuzz():
 
     return fuzz
 
+
 CONTEXT = 32
 """Characters of prefix and suffix kept with each quote (as Hypothesis does)."""
 QUOTE_THRESHOLD = 90.0

@@ -87,7 +87,6 @@ def remove_recovery(path: Path) -> None:
         path.unlink()
 
 
-
 def save_on_exit(store: NotesStore, finish) -> str | None:
     """Before the program lets go: save what is pending, else write a recovery file.
 

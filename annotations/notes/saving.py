@@ -22,7 +22,7 @@ from annotations import files
 if TYPE_CHECKING:
     from filelock import FileLock
 from annotations.errors import AnnotationError
-from annotations.notes.file import read_notes_text
+from annotations.notes.file import NotesDocument, dump_notes, parse_notes, read_notes_text
 from annotations.notes.model import Note, Placement
 from annotations.text.article import Article
 
@@ -77,9 +77,7 @@ def sync_file(
     Raises AnnotationError when the file on disk can't be read or parsed (it is then left alone),
     and OSError or filelock.Timeout when it can't be written (the old file is then intact).
     """
-    # Imported at the first save, not at start-up.
-    from annotations.notes.file import NotesDocument, dump_notes, parse_notes
-    from annotations.notes.merge import merge
+    from annotations.notes.merge import merge  # needed only when another reader wrote too
 
     with lock_for(path, timeout):
         disk = read_notes_text(path)

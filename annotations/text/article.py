@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -39,8 +40,6 @@ class Article:
 
     def paragraph_index(self, offset: int) -> int:
         """The index of the paragraph holding `offset`, or the nearest one after it."""
-        import bisect
-
         starts = self._starts
         index = bisect.bisect_right(starts, offset) - 1
         if index < 0:

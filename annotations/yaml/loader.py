@@ -28,6 +28,7 @@ def _loader() -> type:
 
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+
 MAX_DEPTH = 32
 """Deeper nesting than any of our formats needs is refused before it can exhaust the stack."""
 _CRASH_DEPTH = 1_000
@@ -353,7 +354,12 @@ class _EventBuilder:
         try:
             constructed = self.constructor.construct_object(node, deep=False)
         except (
-            yaml.YAMLError, ValueError, OverflowError, IndexError, KeyError, AttributeError
+            yaml.YAMLError,
+            ValueError,
+            OverflowError,
+            IndexError,
+            KeyError,
+            AttributeError,
         ) as error:
             # PyYAML's constructors trust the resolver, which an explicit tag (!!int x) bypasses.
             raise self.fail(line, path, _bad_value(tag, value, error)) from None

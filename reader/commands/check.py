@@ -6,7 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
+from annotations.cards.check import check_files
 from annotations.errors import AnnotationError
+from annotations.reading import resolve_article
+from annotations.text.article import load_article
 from reader.commands.output import fail, print_problems
 
 CLEAN, ERRORS, UNREADABLE_ARTICLE = 0, 1, 2
@@ -25,10 +28,6 @@ def check_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """Run `annotated-reader check` with the arguments after `check`."""
-    from annotations.cards.check import check_files
-    from annotations.reading import resolve_article
-    from annotations.text.article import load_article
-
     args = check_parser().parse_args(argv)
     article = None
     if args.article:
@@ -48,5 +47,3 @@ def main(argv: list[str]) -> int:
         summary += f", checked against {article.name}"
     print(f"{summary}; {len(report.warnings)} warning(s)")
     return CLEAN
-
-

@@ -200,4 +200,3 @@ def _saved(store: NotesStore, note_id: str) -> int:
         return USAGE
     print(note_id)
     return OK
-

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from annotations.cards.schema import json_schema
+
 
 def schema_parser() -> argparse.ArgumentParser:
     return argparse.ArgumentParser(
@@ -15,8 +17,6 @@ def schema_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """Run `annotated-reader schema` with the arguments after `schema`."""
-    from annotations.cards.schema import json_schema
-
     schema_parser().parse_args(argv)
     print(json.dumps(json_schema(), indent=2))
     return 0

@@ -117,8 +117,10 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             with Horizontal(id="editor-colors"), RadioSet(id="editor-color"):
                 for color in COLORS:
                     yield RadioButton(color, value=color == self.initial.color, id=f"color-{color}")
-            yield Static("ctrl+s save · Esc cancel · Tab next field · → accepts a tag suggestion",
-                         id="editor-help")
+            yield Static(
+                "ctrl+s save · Esc cancel · Tab next field · → accepts a tag suggestion",
+                id="editor-help",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#editor-note", TextArea).focus()

@@ -16,8 +16,10 @@ from textual import work
 from textual.screen import Screen
 from textual.widgets import Static
 
+from annotations.errors import AnnotationError
 from annotations.notes.autosave import AutoSaver
 from annotations.notes.model import Note
+from annotations.notes.recovery import find_recovery, merge_recovery, remove_recovery
 from annotations.notes.store import NotesStore
 from annotations.text.sanitize import display_text
 from reader import memory
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
 WATCH_SECONDS = 2.0
 """How often the notes file is checked for changes made elsewhere."""
+
 
 def needs_notes(action):
     """An action that changes notes: refused (and said so) while they are still loading."""
@@ -94,8 +97,6 @@ class NoteKeysScreen(Screen):
 
     def offer_recovery(self) -> None:
         """Notes an earlier session could not save were kept aside: offer to merge them back."""
-        from annotations.notes.recovery import find_recovery
-
         found = find_recovery(self.store.path)
         if not found:
             return
@@ -107,9 +108,6 @@ class NoteKeysScreen(Screen):
         self.app.push_screen(Ask(question), lambda yes: self.merge_recovery(found) if yes else None)
 
     def merge_recovery(self, found: list) -> None:
-        from annotations.errors import AnnotationError
-        from annotations.notes.recovery import merge_recovery, remove_recovery
-
         restored, unreadable = 0, []
         for path in found:
             try:
@@ -124,8 +122,9 @@ class NoteKeysScreen(Screen):
         self.after_save()
         self.article.refresh()
         if unreadable:
-            self.notify("Recovery file not merged: " + "; ".join(unreadable), severity="error",
-                        markup=False)
+            self.notify(
+                "Recovery file not merged: " + "; ".join(unreadable), severity="error", markup=False
+            )
         saved = "saved" if result.ok else "kept in memory (not saved yet)"
         self.say(f"{restored} recovered notes merged back, {saved}")
 

@@ -106,8 +106,10 @@ class NotesList(ModalScreen[ListChoice | None]):
             options.add_option(Option(note_line(note, self.placements[note.id]), id=note.id))
         if orphans:
             options.add_option(
-                Option(Text("Orphans: their text is gone from the article", style="bold"),
-                       disabled=True)
+                Option(
+                    Text("Orphans: their text is gone from the article", style="bold"),
+                    disabled=True,
+                )
             )
             for note in orphans:
                 options.add_option(Option(note_line(note, Placement.orphan()), id=note.id))

@@ -55,8 +55,10 @@ class Layout:
         starts = array("q", [start])
         position = start
         while end - position > width:
-            cut = max(text.rfind(" ", position, position + width),
-                      text.rfind("\n", position, position + width))
+            cut = max(
+                text.rfind(" ", position, position + width),
+                text.rfind("\n", position, position + width),
+            )
             position = cut + 1 if cut > position else position + width
             starts.append(position)
         return starts

@@ -157,5 +157,3 @@ def test_the_model_and_the_notes_command_do_not_import_textual():
         "sys.exit('textual' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
-
-

@@ -259,8 +259,10 @@ def test_thousands_of_problems_are_cut_to_the_first_hundred(tmp_path):
     path = write(tmp_path / "c.yaml", CARD + keys)
     assert refused("cards", path) == [
         f"{path}: more than 100 problems; the first 100 are listed (checking stopped at line 109)",
-        *(f"{path}:{9 + i}: cards[0].k{i:03}: unknown key 'k{i:03}' ({_CARD_KEYS})"
-          for i in range(100)),
+        *(
+            f"{path}:{9 + i}: cards[0].k{i:03}: unknown key 'k{i:03}' ({_CARD_KEYS})"
+            for i in range(100)
+        ),
     ]
     head = NOTES.split("notes:\n")[0] + "notes:\n"
     path = write(tmp_path / "n.yaml", head + "  - x\n" * 300_000)

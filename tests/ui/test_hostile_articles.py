@@ -151,7 +151,7 @@ def check_rows(view: ArticleView) -> list[str]:
         strip = view.render_line(y)
         shown = "".join(segment.text for segment in strip)
         span = layout.row_span(row) if row < layout.rows else None
-        expected = "" if span is None else "".join(map(display_char, view.text[span[0]:span[1]]))
+        expected = "" if span is None else "".join(map(display_char, view.text[span[0] : span[1]]))
         assert cell_len(expected) <= width, (row, expected)
         assert shown == expected + " " * (width - cell_len(expected)), row
         assert strip.cell_length == cell_len(shown) == width, row
@@ -182,9 +182,7 @@ async def select_with_keys(pilot, view: ArticleView, start: int, end: int) -> No
 
 
 @pytest.mark.parametrize("case", CASES, ids=str)
-async def test_hostile_text_shows_as_text_and_takes_a_note_on_the_right_characters(
-    tmp_path, case
-):
+async def test_hostile_text_shows_as_text_and_takes_a_note_on_the_right_characters(tmp_path, case):
     article = write_reading(tmp_path, case.text, cards=None)
     notes = tmp_path / "mine.notes.yaml"
     start = case.text.index(case.target)
@@ -284,9 +282,30 @@ async def test_an_empty_or_blank_article_opens_and_every_key_is_harmless(tmp_pat
         view = view_of(app)
         assert view.text == text
         check_rows(view)
-        for key in ("j", "k", "l", "h", "w", "b", "e", "G", "g", "space", "pageup",
-                    "right_curly_bracket", "left_curly_bracket", "tab", "shift+tab",
-                    "H", "a", "E", "d", "u", "ctrl+r", "escape"):
+        for key in (
+            "j",
+            "k",
+            "l",
+            "h",
+            "w",
+            "b",
+            "e",
+            "G",
+            "g",
+            "space",
+            "pageup",
+            "right_curly_bracket",
+            "left_curly_bracket",
+            "tab",
+            "shift+tab",
+            "H",
+            "a",
+            "E",
+            "d",
+            "u",
+            "ctrl+r",
+            "escape",
+        ):
             await pilot.press(key)
         await settle(pilot)
         assert app.is_running
@@ -309,8 +328,9 @@ async def test_hostile_card_text_fits_its_pane_and_sends_no_controls(tmp_path):
         '    body: "Line one\\r\\nline two\\rline three ' + "中文" * 40 + '"\n'
         "    as_of: 2026-01-01\n    aliases: [Wide]\n"
     )
-    app = build_app(write_reading(tmp_path, "Wide text here.\n", cards),
-                    notes_path=tmp_path / "n.yaml")
+    app = build_app(
+        write_reading(tmp_path, "Wide text here.\n", cards), notes_path=tmp_path / "n.yaml"
+    )
     async with app.run_test(size=(120, 40)):
         pane = app.screen.query_one(CardPane)
         assert pane.card is not None and pane.card.id == "wide"

@@ -88,4 +88,4 @@ async def test_cursor_lands_on_the_right_characters_in_wide_text(tmp_path):
         await pilot.press("l")
         assert text[view.cursor] == "文"
         await pilot.press("w")
-        assert text[view.cursor:].startswith("and emoji")
+        assert text[view.cursor :].startswith("and emoji")

@@ -104,13 +104,28 @@ def _mkstemp_refused(code: int):
     ("target", "name", "make", "code", "reason"),
     [
         (os, "fsync", _fsync_fails, errno.ENOSPC, "the disk is full"),
-        (os, "fsync", _fsync_fails, errno.EIO,
-         "an input/output error (the disk or network share failed)"),
+        (
+            os,
+            "fsync",
+            _fsync_fails,
+            errno.EIO,
+            "an input/output error (the disk or network share failed)",
+        ),
         # Tests run as root, whom a read-only folder does not stop: refuse where it would.
-        (tempfile, "mkstemp", _mkstemp_refused, errno.EACCES,
-         "permission denied: the folder can't be written"),
-        (tempfile, "mkstemp", _mkstemp_refused, errno.EROFS,
-         "the folder is on a read-only file system"),
+        (
+            tempfile,
+            "mkstemp",
+            _mkstemp_refused,
+            errno.EACCES,
+            "permission denied: the folder can't be written",
+        ),
+        (
+            tempfile,
+            "mkstemp",
+            _mkstemp_refused,
+            errno.EROFS,
+            "the folder is on a read-only file system",
+        ),
     ],
     ids=["ENOSPC", "EIO", "read-only-folder", "read-only-file-system"],
 )
@@ -175,9 +190,25 @@ async def test_a_note_added_by_another_process_is_merged_not_overwritten(article
         await highlight(pilot, "met")
         # Another copy of the program (here its notes CLI) adds a note to the same file.
         other = subprocess.run(
-            [sys.executable, "-m", "reader", "notes", "add", str(article), "--notes", str(NOTES),
-             "--quote", "Gamma", "--occurrence", "2", "--note", "from the other machine"],
-            capture_output=True, text=True, timeout=60,
+            [
+                sys.executable,
+                "-m",
+                "reader",
+                "notes",
+                "add",
+                str(article),
+                "--notes",
+                str(NOTES),
+                "--quote",
+                "Gamma",
+                "--occurrence",
+                "2",
+                "--note",
+                "from the other machine",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert other.returncode == 0, other.stderr
         assert on_disk() == ["met", "Gamma"]

@@ -154,9 +154,18 @@ async def test_card_pane_shows_every_part_of_a_card(small):
         await pilot.press("G", "w", "w", "w", "w")  # Delta
         assert pane(small).card.id == "delta"
         shown = screen_text(small)
-        for part in ("Delta Thing", "(thing)", "Delta summary.", "Erratum:", "Delta erratum.",
-                     "As of 2026-01-01", "Delta source", "https://example.org/delta",
-                     "Mentioned once", "mentions Delta once"):
+        for part in (
+            "Delta Thing",
+            "(thing)",
+            "Delta summary.",
+            "Erratum:",
+            "Delta erratum.",
+            "As of 2026-01-01",
+            "Delta source",
+            "https://example.org/delta",
+            "Mentioned once",
+            "mentions Delta once",
+        ):
             assert part in shown
 
 

@@ -34,8 +34,12 @@ SMALL_CARDS = textwrap.dedent(
 )
 
 
-def write_reading(folder: Path, text: str = SMALL_ARTICLE, cards: str | None = SMALL_CARDS,
-                  name: str = "small.txt") -> Path:
+def write_reading(
+    folder: Path,
+    text: str = SMALL_ARTICLE,
+    cards: str | None = SMALL_CARDS,
+    name: str = "small.txt",
+) -> Path:
     """Write an article (and its sidecar cards file) into `folder`; return the article path."""
     article = folder / name
     article.write_text(text, encoding="utf-8")
