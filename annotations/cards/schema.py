@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from annotations.cards.model import CARD_KINDS
-from annotations.errors import MAX_PROBLEMS, AnnotationError, Problem, too_many
-from annotations.yaml.loader import LineMap, NumberLikeText, Path, describe, format_path
+from annotations.yaml.loader import Path, describe
+from annotations.yaml.validate import ProblemCollector
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_SUMMARY = 160
@@ -127,19 +127,8 @@ CARDS_FILE = Field(
 )
 
 
-class Validator:
+class Validator(ProblemCollector):
     """Checks loaded YAML against a spec, collecting every problem instead of stopping at one."""
-
-    def __init__(self, file: str, lines: LineMap) -> None:
-        self.file = file
-        self.lines = lines
-        self.problems: list[Problem] = []
-
-    def problem(self, path: Path, message: str) -> None:
-        if len(self.problems) >= MAX_PROBLEMS:
-            self.problems.append(too_many(self.file, self.lines.line(path)))
-            raise AnnotationError(self.problems)
-        self.problems.append(Problem(self.file, self.lines.line(path), format_path(path), message))
 
     def check(self, spec: Field, value: Any, path: Path) -> bool:
         """Validate `value` against `spec`; True when it is usable."""
@@ -147,16 +136,9 @@ class Validator:
         return checker(spec, value, path)
 
     def check_object(self, spec: Field, value: Any, path: Path) -> bool:
-        if not isinstance(value, dict):
-            self.problem(path, f"expected a mapping of keys, got {describe(value)}")
+        if not self.is_mapping(value, path):
             return False
-        known = {field.name: field for field in spec.fields}
-        ok = True
-        for key in value:
-            if key not in known:
-                allowed = ", ".join(known)
-                self.problem((*path, key), f"unknown key {key!r} (allowed: {allowed})")
-                ok = False
+        ok = self.known_keys(value, [field.name for field in spec.fields], path)
         for field in spec.fields:
             if field.name not in value:
                 if field.required:
@@ -182,12 +164,7 @@ class Validator:
         return ok
 
     def _text(self, spec: Field, value: Any, path: Path) -> bool:
-        if not isinstance(value, str) or isinstance(value, NumberLikeText):
-            hint = " (put it in quotes to make it text)" if value is not None else ""
-            self.problem(path, f"expected text, got {describe(value)}{hint}")
-            return False
-        if not value.strip() and not spec.allow_empty:
-            self.problem(path, "must not be empty")
+        if not self.is_text(value, path, empty=spec.allow_empty):
             return False
         limit = spec.max_length or MAX_TEXT
         if len(value) > limit:

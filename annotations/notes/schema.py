@@ -7,14 +7,13 @@ are named, and a date or a number where text belongs is an error, not silently c
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from annotations.errors import MAX_PROBLEMS, AnnotationError, Problem, too_many
 from annotations.notes.model import COLORS, Conflict, Note, Quote
-from annotations.yaml.loader import LineMap, NumberLikeText, describe, format_path
+from annotations.yaml.loader import describe
+from annotations.yaml.validate import ProblemCollector
 
 Path = tuple[str | int, ...]
 
@@ -31,40 +30,16 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 _TIME_EXAMPLE = "2026-11-28T05:00:00Z"
 
 
-class Checker:
+class Checker(ProblemCollector):
     """Collects problems while turning loaded YAML values into notes."""
-
-    def __init__(self, file: str, lines: LineMap) -> None:
-        self.file = file
-        self.lines = lines
-        self.problems: list[Problem] = []
-
-    def problem(self, path: Path, message: str) -> None:
-        if len(self.problems) >= MAX_PROBLEMS:
-            self.problems.append(too_many(self.file, self.lines.line(path)))
-            raise AnnotationError(self.problems)
-        self.problems.append(Problem(self.file, self.lines.line(path), format_path(path), message))
-
-    def raise_problems(self) -> None:
-        if self.problems:
-            raise AnnotationError(self.problems)
 
     def mapping(
         self, value: Any, path: Path, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Any] | None:
         """`value` if it is a mapping with all `required` keys and no others; else None."""
-        if not isinstance(value, dict):
-            self.problem(path, f"expected a mapping of keys, got {describe(value)}")
+        if not self.is_mapping(value, path):
             return None
-        known = required + optional
-        ok = True
-        for key in value:
-            if key not in known:
-                close = difflib.get_close_matches(key, known, n=1)
-                hint = f"did you mean {close[0]!r}? " if close else ""
-                allowed = ", ".join(known)
-                self.problem((*path, key), f"unknown key {key!r} ({hint}allowed: {allowed})")
-                ok = False
+        ok = self.known_keys(value, required + optional, path)
         for key in required:
             if key not in value:
                 self.problem(path, f"missing required key {key!r}")
@@ -72,11 +47,9 @@ class Checker:
         return value if ok else None
 
     def text(self, value: Any, path: Path, *, empty: bool = True) -> str | None:
-        if not isinstance(value, str) or isinstance(value, NumberLikeText):
-            hint = " (put it in quotes to make it text)" if value is not None else ""
-            self.problem(path, f"expected text, got {describe(value)}{hint}")
+        if not self.is_text(value, path):
             return None
-        if not empty and not value:
+        if not empty and not value:  # a quote of white space alone is still a quote
             self.problem(path, "must not be empty")
             return None
         return value

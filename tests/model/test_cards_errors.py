@@ -36,7 +36,9 @@ EXPECTED: dict[str, list[str]] = {
         " but found another document"
     ],
     "unknown_top_level_key": ["3: author: unknown key 'author' (allowed: version, article, cards)"],
-    "unknown_card_key": [f"8: cards[0].alias: unknown key 'alias' ({_ALLOWED_CARD_KEYS})"],
+    "unknown_card_key": [
+        f"8: cards[0].alias: unknown key 'alias' (did you mean 'aliases'? {_ALLOWED_CARD_KEYS})"
+    ],
     "number_as_title": [
         "5: cards[0].title: expected text, got 1e3, which YAML 1.2 reads as a number"
         " (put it in quotes to make it text)"
