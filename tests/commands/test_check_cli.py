@@ -81,8 +81,8 @@ def test_builtin_cards_are_clean_against_the_builtin_article():
         (
             "yaml_syntax_error",
             [
-                "9:10: YAML syntax error: did not find expected ',' or ']'"
-                " (while parsing a flow sequence, which starts on line 8)"
+                "8:14: YAML syntax error: a bracket [ opened here is not closed"
+                " (the parser gave up on line 9: did not find expected ',' or ']')"
             ],
         ),
         ("duplicate_id", ["11: cards[1].id: duplicate id 'putin' (first used at {path}:4)"]),

@@ -25,8 +25,8 @@ _KINDS = "one of: person, place, organisation, thing, event, term"
 # again, where a message names a second place in it.
 EXPECTED: dict[str, list[str]] = {
     "yaml_syntax_error": [
-        "9:10: YAML syntax error: did not find expected ',' or ']'"
-        " (while parsing a flow sequence, which starts on line 8)"
+        "8:14: YAML syntax error: a bracket [ opened here is not closed"
+        " (the parser gave up on line 9: did not find expected ',' or ']')"
     ],
     "tab_indentation": [
         "6:1: YAML syntax error: a tab character here; indent YAML with spaces, not tabs"

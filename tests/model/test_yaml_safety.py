@@ -192,8 +192,9 @@ def test_very_deep_nesting_is_refused_from_the_event_stream():
     [
         (
             "a: [1, 2\nb: 3\n",
-            "f.yaml:2:2: YAML syntax error: did not find expected ',' or ']'"
-            " (while parsing a flow sequence, which starts on line 1)",
+            # Named where the bracket opens: that is where the user must close it.
+            "f.yaml:1:4: YAML syntax error: a bracket [ opened here is not closed"
+            " (the parser gave up on line 2: did not find expected ',' or ']')",
         ),
         (
             "a: b: c\n",
@@ -201,8 +202,8 @@ def test_very_deep_nesting_is_refused_from_the_event_stream():
         ),
         (
             'a: "open\n\nb: 1\n',
-            "f.yaml:4:1: YAML syntax error: found unexpected end of stream"
-            " (while scanning a quoted scalar, which starts on line 1)",
+            "f.yaml:1:4: YAML syntax error: a quote opened here is not closed"
+            " (the parser gave up on line 4: found unexpected end of stream)",
         ),
         (
             "a:\n\tb: 1\n",
