@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,17 +18,24 @@ MAX_YAML_BYTES = 16 * 1024 * 1024
 
 
 def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
-    """Read a whole file, refusing directories, missing files and files over `limit` bytes."""
+    """Read a whole file, refusing anything but a regular file, and files over `limit` bytes.
+
+    A FIFO, a socket or a device is refused before it is read, never waited on: opening a FIFO
+    for reading blocks until a writer comes, which would hang the reader before its first frame.
+    """
     name = str(path)
     try:
-        if path.is_dir():
-            raise AnnotationError.single(name, f"is a folder, not {_a(what)} file")
-        size = path.stat().st_size
-        if size > limit:
-            raise AnnotationError.single(
-                name, f"{what} file is {size:,} bytes; the limit is {limit:,} bytes"
-            )
-        with path.open("rb") as handle:
+        refuse_irregular(path, what)
+        # O_NONBLOCK: should a FIFO appear between the check and the open, the open still returns.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise AnnotationError.single(name, _not_regular(status.st_mode, what))
+            if status.st_size > limit:
+                raise AnnotationError.single(
+                    name, f"{what} file is {status.st_size:,} bytes; the limit is {limit:,} bytes"
+                )
             data = handle.read(limit + 1)
     except FileNotFoundError:
         raise AnnotationError.single(name, f"no such {what} file") from None
@@ -39,6 +47,34 @@ def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
     if len(data) > limit:
         raise AnnotationError.single(name, f"{what} file is over the limit of {limit:,} bytes")
     return data
+
+
+def refuse_irregular(path: Path, what: str) -> None:
+    """Raise AnnotationError unless `path` is missing or a regular file (a link to one is fine).
+
+    OSError (a missing file, a folder that can't be searched) is left to the caller.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise AnnotationError.single(str(path), _not_regular(mode, what))
+
+
+def _not_regular(mode: int, what: str) -> str:
+    if stat.S_ISDIR(mode):
+        return f"is a folder, not {_a(what)} file"
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    kind = next(
+        (label for test, label in kinds if test(mode)), "neither a regular file nor a folder"
+    )
+    return f"is {kind}, not {_a(what)} file: give a regular file"
 
 
 def decode(data: bytes, name: str, encoding: str | None = None, *, what: str = "article") -> str:
