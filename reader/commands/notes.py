@@ -178,7 +178,7 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
         note = store.add(start, start + len(quote), args.note, args.tag, args.color)
     except ValueError as error:
         return fail(_problem(where, "--tag", str(error)), USAGE)
-    return _saved(store, note.id)
+    return _saved(store, note.id, "added")
 
 
 def _remove(store: NotesStore, wanted: str) -> int:
@@ -190,14 +190,16 @@ def _remove(store: NotesStore, wanted: str) -> int:
         why = "no note has this id" if not matches else f"{len(matches)} notes start with it"
         return fail(_problem(str(store.path), "ID", f"{wanted}: {why}"), NOT_FOUND)
     store.delete(matches[0])
-    return _saved(store, matches[0])
+    return _saved(store, matches[0], "removed")
 
 
-def _saved(store: NotesStore, note_id: str) -> int:
+def _saved(store: NotesStore, note_id: str, done: str) -> int:
+    """Save, and say so; on failure, what is true once this process ends: nothing was changed."""
     result = store.save()
     if not result.ok:
-        print(f"error: {store.path}: not saved: {result.reason}", file=sys.stderr)
+        what = "the note was not added" if done == "added" else f"note {note_id} was not removed"
+        message = f"{what}: {result.reason}; the notes file is unchanged"
+        print(f"error: {store.path}: {message}", file=sys.stderr)
         return USAGE
     print(note_id)
     return OK
-
