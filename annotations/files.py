@@ -49,6 +49,24 @@ def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
     return data
 
 
+def read_head(path: Path, size: int) -> bytes | None:
+    """The first `size` bytes of a regular file, or None for anything else or any failure.
+
+    For peeking at many files (the notes folder) where one odd file must not stop the rest.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            return handle.read(size)
+        except OSError:
+            return None
+
+
 def refuse_irregular(path: Path, what: str) -> None:
     """Raise AnnotationError unless `path` is missing or a regular file (a link to one is fine).
 
