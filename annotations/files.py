@@ -26,17 +26,18 @@ def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
     name = str(path)
     try:
         refuse_irregular(path, what)
-        # O_NONBLOCK: should a FIFO appear between the check and the open, the open still returns.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        with os.fdopen(fd, "rb") as handle:
-            status = os.fstat(handle.fileno())
+        fd = _open_for_reading(path)
+        try:
+            status = os.fstat(fd)
             if not stat.S_ISREG(status.st_mode):
                 raise AnnotationError.single(name, _not_regular(status.st_mode, what))
             if status.st_size > limit:
                 raise AnnotationError.single(
                     name, f"{what} file is {status.st_size:,} bytes; the limit is {limit:,} bytes"
                 )
-            data = handle.read(limit + 1)
+            data = _read_fd(fd, limit + 1)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise AnnotationError.single(name, f"no such {what} file") from None
     except PermissionError:
@@ -55,16 +56,32 @@ def read_head(path: Path, size: int) -> bytes | None:
     For peeking at many files (the notes folder) where one odd file must not stop the rest.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = _open_for_reading(path)
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
-            return handle.read(size)
-        except OSError:
-            return None
+    try:
+        return _read_fd(fd, size) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _open_for_reading(path: Path) -> int:
+    # O_NONBLOCK: should a FIFO appear between a check and the open, the open still returns.
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """Up to `size` bytes from `fd`, reading until the end of the file or `size`."""
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def refuse_irregular(path: Path, what: str) -> None:
