@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -17,18 +18,26 @@ MAX_YAML_BYTES = 16 * 1024 * 1024
 
 
 def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
-    """Read a whole file, refusing directories, missing files and files over `limit` bytes."""
+    """Read a whole file, refusing anything but a regular file, and files over `limit` bytes.
+
+    A FIFO, a socket or a device is refused before it is read, never waited on: opening a FIFO
+    for reading blocks until a writer comes, which would hang the reader before its first frame.
+    """
     name = str(path)
     try:
-        if path.is_dir():
-            raise AnnotationError.single(name, f"is a folder, not {_a(what)} file")
-        size = path.stat().st_size
-        if size > limit:
-            raise AnnotationError.single(
-                name, f"{what} file is {size:,} bytes; the limit is {limit:,} bytes"
-            )
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        refuse_irregular(path, what)
+        fd = _open_for_reading(path)
+        try:
+            status = os.fstat(fd)
+            if not stat.S_ISREG(status.st_mode):
+                raise AnnotationError.single(name, _not_regular(status.st_mode, what))
+            if status.st_size > limit:
+                raise AnnotationError.single(
+                    name, f"{what} file is {status.st_size:,} bytes; the limit is {limit:,} bytes"
+                )
+            data = _read_fd(fd, limit + 1)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise AnnotationError.single(name, f"no such {what} file") from None
     except PermissionError:
@@ -39,6 +48,68 @@ def read_bytes(path: Path, *, limit: int, what: str) -> bytes:
     if len(data) > limit:
         raise AnnotationError.single(name, f"{what} file is over the limit of {limit:,} bytes")
     return data
+
+
+def read_head(path: Path, size: int) -> bytes | None:
+    """The first `size` bytes of a regular file, or None for anything else or any failure.
+
+    For peeking at many files (the notes folder) where one odd file must not stop the rest.
+    """
+    try:
+        fd = _open_for_reading(path)
+    except OSError:
+        return None
+    try:
+        return _read_fd(fd, size) if stat.S_ISREG(os.fstat(fd).st_mode) else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def _open_for_reading(path: Path) -> int:
+    # O_NONBLOCK: should a FIFO appear between a check and the open, the open still returns.
+    return os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+
+
+def _read_fd(fd: int, size: int) -> bytes:
+    """Up to `size` bytes from `fd`, reading until the end of the file or `size`."""
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def refuse_irregular(path: Path, what: str) -> None:
+    """Raise AnnotationError unless `path` is missing or a regular file (a link to one is fine).
+
+    OSError (a missing file, a folder that can't be searched) is left to the caller.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise AnnotationError.single(str(path), _not_regular(mode, what))
+
+
+def _not_regular(mode: int, what: str) -> str:
+    if stat.S_ISDIR(mode):
+        return f"is a folder, not {_a(what)} file"
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    kind = next(
+        (label for test, label in kinds if test(mode)), "neither a regular file nor a folder"
+    )
+    return f"is {kind}, not {_a(what)} file: give a regular file"
 
 
 def decode(data: bytes, name: str, encoding: str | None = None, *, what: str = "article") -> str:

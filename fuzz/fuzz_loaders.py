@@ -33,7 +33,15 @@ with atheris.instrument_imports(include=["annotations"]):
     from annotations import files
     from annotations.cards.load import parse_cards
     from annotations.errors import AnnotationError
-    from annotations.notes.anchoring import MIN_APPROXIMATE, QUOTE_THRESHOLD, anchor, reanchor_all
+    from annotations.notes.anchoring import (
+        MIN_APPROXIMATE,
+        QUOTE_THRESHOLD,
+        SUPPORTED_THRESHOLD,
+        UNIQUE_IDENTITY,
+        anchor,
+        reanchor_all,
+    )
+    from annotations.notes.context import known_sides
     from annotations.notes.file import parse_notes
     from annotations.notes.model import Note, Quote
     from annotations.yaml.loader import load_yaml
@@ -104,9 +112,13 @@ def check_placement(text: str, quote: Quote, placement) -> None:
         assert text[placement.start : placement.end] == quote.exact, placement
     else:
         assert placement.state == "approximate", placement
-        assert len(quote.exact) >= MIN_APPROXIMATE
         found = text[placement.start : placement.end]
-        assert fuzz.ratio(quote.exact, found) >= QUOTE_THRESHOLD, (quote, found)
+        similarity = fuzz.ratio(quote.exact, found)
+        known = known_sides(text, quote, placement.start, placement.end)
+        close = similarity >= QUOTE_THRESHOLD and len(quote.exact) >= MIN_APPROXIMATE
+        vouched = similarity >= SUPPORTED_THRESHOLD and bool(known) and min(known) >= 90
+        offered = found == quote.exact and len(found) >= UNIQUE_IDENTITY
+        assert close or vouched or offered, (quote, found)
 
 
 def fuzz_anchor(data: bytes) -> None:

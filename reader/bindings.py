@@ -143,6 +143,9 @@ NOTES_LIST = [
         id="notes-list.reattach",
     ),
     Binding("ctrl+y", "choose('confirm')", "Confirm place", priority=True, id="notes-list.confirm"),
+    # Not a priority binding: while the filter has focus, d is typed into it. Enter on an orphan
+    # moves focus to the list, where d deletes.
+    Binding("d", "choose('delete')", "Delete note", id="notes-list.delete"),
     Binding("down", "move(1)", show=False, priority=True, id="notes-list.down"),
     Binding("up", "move(-1)", show=False, priority=True, id="notes-list.up"),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -118,12 +119,32 @@ COMMANDS = {"check": run_check, "schema": run_schema, "notes": run_notes}
 """The commands that never start the screen (each imported only when run: none imports Textual)."""
 
 
+BROKEN_PIPE = 141
+"""The exit status of a Unix tool stopped by SIGPIPE (128 + 13), as `yes | head -1` gives."""
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
         command = COMMANDS.get(argv[0]) if argv else None
-        if command is not None:
-            return command(argv[1:])
-        return run_reader(argv)
+        if command is None:
+            return run_reader(argv)
+        status = command(argv[1:])
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit where it is not
+        return status
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `annotated-reader schema | head -1`: the reader of our output has gone. Stop quietly, as
+        # Unix tools do; stdout goes to /dev/null so the flush at exit can't fail a second time.
+        _discard_stdout()
+        return BROKEN_PIPE
+
+
+def _discard_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (an embedding host): nothing to flush
+        pass

@@ -3,8 +3,12 @@
 A cards file that loaded without a problem is stored as JSON under the user's cache folder, keyed
 by the sha256 of its text. Opening the same text again reads the JSON (a millisecond) instead of
 importing PyYAML and validating (tens of milliseconds). Any doubt about an entry (unreadable,
-damaged, another format version) means the file is simply parsed again: the cache can only
-save time, never change what is loaded.
+damaged, another format version, not what this reader wrote) means the file is simply parsed
+again and the entry written afresh: the cache can only save time, never change what is loaded.
+
+An entry is one header line, `{"format": 2, "sha256": ...}`, then the cards as JSON; the header's
+hash is of that JSON text, so an entry truncated, emptied or edited by hand (`null`, `[]`) is
+never trusted, whatever shape it has.
 """
 
 from __future__ import annotations
@@ -54,9 +58,14 @@ def load(text: str, file: str) -> Entry | None:
     if path is None:
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
+        header, _, body = path.read_text(encoding="utf-8").partition("\n")
+        check = json.loads(header)
+        if not isinstance(check, dict) or check.get("format") != FORMAT:
             return None
+        if check.get("sha256") != _digest(body):
+            log.debug("cards cache entry %s not used: it is not what was written", path)
+            return None
+        data = json.loads(body)
         info = ArticleInfo(
             title=data["info"]["title"],
             published=_date(data["info"]["published"]),
@@ -66,9 +75,14 @@ def load(text: str, file: str) -> Entry | None:
         return info, cards, set(data["known"])
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+        # The hash makes these all but impossible; a disposable cache still never stops a load.
         log.debug("cards cache entry %s not used: %s", path, error)
         return None
+
+
+def _digest(body: str) -> str:
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def store(text: str, entry: Entry) -> None:
@@ -78,7 +92,6 @@ def store(text: str, entry: Entry) -> None:
         return
     info, cards, known = entry
     data = {
-        "format": FORMAT,
         "info": {
             "title": info.title,
             "published": info.published.isoformat() if info.published else None,
@@ -88,7 +101,9 @@ def store(text: str, entry: Entry) -> None:
         "known": sorted(known),
     }
     try:
-        files.write_atomically(path, json.dumps(data, ensure_ascii=False))
+        body = json.dumps(data, ensure_ascii=False)
+        header = json.dumps({"format": FORMAT, "sha256": _digest(body)})
+        files.write_atomically(path, f"{header}\n{body}")
     except OSError as error:
         log.debug("cards cache entry %s not written: %s", path, error)
 

@@ -2,47 +2,58 @@
 
 As Hypothesis does, a note is found by its quote (exact, prefix, suffix), its position only a
 hint. The exact quote nearest the hint wins, ranked by how well the text around it agrees with
-the prefix and suffix. Failing that, a close match (rapidfuzz) above a strict threshold, with its
-context agreeing too, is offered as "approximate" for the user to confirm. Otherwise the note is
-an orphan: it is never moved onto a look-alike.
+the prefix and suffix; an exact quote whose context is gone on both sides is only offered as
+"approximate". Failing that, a close match (rapidfuzz) is offered as "approximate" for the user
+to confirm: at least 90% similar with its context agreeing, or at least 75% similar where the
+text on both sides is all there (a word changed in a short quote). Otherwise the note is an
+orphan: it is never moved onto a look-alike.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from annotations.notes.alignment import align
+from annotations.notes.context import (
+    CONTEXT_THRESHOLD,
+    ONE_SIDE_THRESHOLD,
+    context_agrees,
+    context_gone,
+    context_score,
+    context_sides,
+    fuzz,
+    known_sides,
+)
 from annotations.notes.model import Note, Placement, Quote
 
-
-def _fuzz():
-    """rapidfuzz's scorers, imported only when a note has to be placed approximately."""
-    from rapidfuzz import fuzz
-
-    return fuzz
+__all__ = [
+    "CONTEXT_THRESHOLD",
+    "ONE_SIDE_THRESHOLD",
+    "anchor",
+    "context_agrees",
+    "context_gone",
+    "context_sides",
+    "make_quote",
+    "place_notes",
+    "reanchor_all",
+]
 
 
 CONTEXT = 32
 """Characters of prefix and suffix kept with each quote (as Hypothesis does)."""
 QUOTE_THRESHOLD = 90.0
 """An approximate match must be at least this similar to the quote (0 to 100)."""
-CONTEXT_THRESHOLD = 50.0
-"""The text around a match must agree at least this well with the stored prefix and suffix..."""
-ONE_SIDE_THRESHOLD = 75.0
-"""...or this well on one side, as when the text on the other side was rewritten or cut."""
+SUPPORTED_THRESHOLD = 75.0
+"""A lesser match is offered only where the context vouches for it: every stored side agrees at
+least SUPPORTED_CONTEXT (a word changed in a 39-character quote leaves it about 85% similar)."""
+SUPPORTED_CONTEXT = 90.0
 MIN_APPROXIMATE = 10
-"""Quotes shorter than this are never matched approximately: one changed letter is a new word."""
+"""Quotes shorter than this need their context to vouch for a close match: in a short quote one
+changed letter may make a new word."""
 UNIQUE_IDENTITY = 8
 """A quote this long found exactly once in the text is placed there even if its context changed."""
 _WINDOWS = (2_048, 65_536)
 """Exact search looks this far around the hint before scanning the whole text."""
-_MIN_SIDE = 8
-"""Context cut short by the end of the text is compared only when this much of it remains."""
-_NEAR = 256
-"""Approximate search looks this far around each likely place."""
-_LONG = 256
-"""Quotes longer than this are matched approximately by their two ends, then checked whole."""
-_END = 64
-"""How much of each end of a long quote is looked for."""
 _MAX_CANDIDATES = 5_000
 """A quote occurring more often than this (a common word) is only ranked near its hint."""
 
@@ -54,41 +65,16 @@ def make_quote(text: str, start: int, end: int, context: int = CONTEXT) -> Quote
     return Quote(text[start:end], text[max(0, start - context) : start], text[end : end + context])
 
 
-def context_sides(text: str, quote: Quote, start: int, end: int) -> tuple[float, float]:
-    """How well the text before and after [start, end) agrees with the prefix and suffix (0..100).
-
-    Near either end of the text only what is there is compared (when there is enough of it to
-    mean something). An empty prefix (a quote at the very start) agrees only with the start of the
-    text, so that it can't vouch for an occurrence elsewhere; likewise an empty suffix.
-    """
-    return (
-        _side(
-            quote.prefix[::-1], text[max(0, start - len(quote.prefix)) : start][::-1], start == 0
-        ),
-        _side(quote.suffix, text[end : end + len(quote.suffix)], end == len(text)),
-    )
-
-
-def _side(stored: str, actual: str, at_edge: bool) -> float:
-    """Agreement of one side, both read outward from the quote."""
-    if not stored:
-        return 100.0 if at_edge else 0.0
-    if len(actual) < len(stored) and len(actual) >= _MIN_SIDE:
-        # The text ends here: compare with as much of the stored context as fits.
-        stored = stored[: len(actual)]
-    return _fuzz().ratio(stored, actual)
-
-
-def context_score(text: str, quote: Quote, start: int, end: int) -> float:
-    """How well the text on both sides of [start, end) agrees with the quote's context (0..100)."""
-    before, after = context_sides(text, quote, start, end)
-    return (before + after) / 2
-
-
-def context_agrees(text: str, quote: Quote, start: int, end: int) -> bool:
-    """True when the context vouches for this place: both sides fairly well, or one side well."""
-    before, after = context_sides(text, quote, start, end)
-    return (before + after) / 2 >= CONTEXT_THRESHOLD or max(before, after) >= ONE_SIDE_THRESHOLD
+def _exact_at(text: str, quote: Quote, start: int, unique: bool) -> Placement | None:
+    """The exact quote at `start`, as exact; with its context gone on both sides, offered as
+    approximate when it is the only, long enough, occurrence, else refused (a look-alike)."""
+    end = start + len(quote.exact)
+    agreement = round(context_score(text, quote, start, end), 2)
+    if not context_gone(text, quote, start, end):
+        return Placement(start, end, "exact", agreement)
+    if unique and len(quote.exact) >= UNIQUE_IDENTITY:
+        return Placement(start, end, "approximate", round((100.0 + agreement) / 2, 2))
+    return None
 
 
 def _context_exact(text: str, quote: Quote, start: int, end: int) -> bool:
@@ -141,7 +127,7 @@ def _best_exact(text: str, quote: Quote, around: int, spots: list[int]) -> Place
             start = min(perfect, key=lambda s: (abs(s - around), s))
             return Placement(start, start + size, "exact")
         for spot in spots:
-            if text.startswith(exact, spot):
+            if text.startswith(exact, spot) and not context_gone(text, quote, spot, spot + size):
                 agreement = round(context_score(text, quote, spot, spot + size), 2)
                 return Placement(spot, spot + size, "exact", agreement)
         if lo == 0 and hi == len(text):
@@ -150,6 +136,8 @@ def _best_exact(text: str, quote: Quote, around: int, spots: list[int]) -> Place
     if not every:
         return None
     unique = len(every) == 1 and size >= UNIQUE_IDENTITY
+    if len(every) == 1 and context_gone(text, quote, every[0], every[0] + size):
+        return _exact_at(text, quote, every[0], unique=True)
     if len(every) >= _MAX_CANDIDATES:
         reach = _WINDOWS[-1]
         every = _occurrences(text, exact, max(0, around - reach), around + reach, 1000)
@@ -174,23 +162,21 @@ def _rank(
             best, best_start = key, start
     if best is None:
         return None
-    return Placement(best_start, best_start + size, "exact", round(max(best[0], 0.0), 2))
+    return _exact_at(text, quote, best_start, unique=accept_any)
 
 
 def _approximate(text: str, quote: Quote, spots: list[int]) -> Placement:
     """A close match near a likely place, or an orphan. Never a look-alike elsewhere."""
     exact = quote.exact
-    if len(exact) < MIN_APPROXIMATE:
-        return Placement.orphan()
     best: Placement | None = None
     for center in _likely_places(text, quote, spots):
-        found = _align(text, exact, center)
+        found = align(text, quote, center)
         if found is None:
             continue
         start, end = found
         # The cutoff lets rapidfuzz stop early, which keeps long quotes cheap.
-        similarity = _fuzz().ratio(exact, text[start:end], score_cutoff=QUOTE_THRESHOLD)
-        if not similarity or not context_agrees(text, quote, start, end):
+        similarity = fuzz().ratio(exact, text[start:end], score_cutoff=SUPPORTED_THRESHOLD)
+        if not similarity or not _close_enough(text, quote, start, end, similarity):
             continue
         agreement = context_score(text, quote, start, end)
         score = round(min(similarity, (similarity + agreement) / 2), 2)
@@ -199,61 +185,13 @@ def _approximate(text: str, quote: Quote, spots: list[int]) -> Placement:
     return best or Placement.orphan()
 
 
-def _align(text: str, exact: str, center: int) -> tuple[int, int] | None:
-    """Where `exact` most nearly stands around `center`, or None; checked whole by the caller."""
-    size = len(exact)
-    if size <= _LONG:
-        found = _closest(text, exact, center - _NEAR - size // 2, center + size + _NEAR + size // 2)
-        return None if found is None else _refine(text, exact, *found)
-    # Aligning a long quote whole costs its length squared; its two ends are found instead, the
-    # end as far from the start as a span still similar enough to the quote may be.
-    head = _closest(text, exact[:_END], center - _NEAR, center + _END + _NEAR)
-    if head is None:
-        return None
-    drift = size // 4 + _NEAR
-    tail = _closest(text, exact[-_END:], head[0] + size - drift - _END, head[0] + size + drift)
-    if tail is None or tail[1] <= head[0]:
-        return None
-    return _trim(text, exact, head[0], tail[1])
-
-
-def _closest(text: str, piece: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The span of text[lo:hi] most like `piece`, if similar enough (rapidfuzz, in C++)."""
-    lo, hi = max(0, lo), min(len(text), hi)
-    if hi <= lo:
-        return None
-    found = _fuzz().partial_ratio_alignment(piece, text[lo:hi], score_cutoff=QUOTE_THRESHOLD)
-    return None if found is None else (lo + found.dest_start, lo + found.dest_end)
-
-
-def _refine(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
-    """Move the ends of an alignment of a short quote to where the match is best.
-
-    partial_ratio aligns a window as long as the quote; when words were added or removed inside
-    the quote, the true span is longer or shorter, so each end is nudged to maximise similarity.
-    """
-    slack = max(2, len(exact) // 5)
-
-    def score(s: int, e: int) -> tuple[float, int]:
-        return (_fuzz().ratio(exact, text[s:e]), -abs((e - s) - len(exact)))
-
-    end = max(
-        range(max(start + 1, end - slack), min(len(text), end + slack) + 1),
-        key=lambda e: score(start, e),
-    )
-    start = max(range(max(0, start - slack), min(end, start + slack)), key=lambda s: score(s, end))
-    return _trim(text, exact, start, end)
-
-
-def _trim(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
-    """Drop whitespace a match picked up at either end, unless the quote has it too."""
-    if not exact[0].isspace():
-        while start < end and text[start].isspace():
-            start += 1
-    if not exact[-1].isspace():
-        while end > start and text[end - 1].isspace():
-            end -= 1
-    return start, end
+def _close_enough(text: str, quote: Quote, start: int, end: int, similarity: float) -> bool:
+    """The rule for an approximate place: close and not contradicted, or less close and vouched
+    for by all the context there is."""
+    if similarity >= QUOTE_THRESHOLD and len(quote.exact) >= MIN_APPROXIMATE:
+        return context_agrees(text, quote, start, end)
+    known = known_sides(text, quote, start, end)
+    return bool(known) and min(known) >= SUPPORTED_CONTEXT
 
 
 def _likely_places(text: str, quote: Quote, spots: list[int]) -> list[int]:

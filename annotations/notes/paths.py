@@ -58,7 +58,49 @@ def slug(name: str) -> str:
     return cleaned[:40].rstrip("-") or "article"
 
 
-def default_notes_path(article: Article) -> Path:
-    """DATA_DIR/notes/<slug>-<key>.notes.yaml for this article."""
+def keyed_notes_path(article: Article) -> Path:
+    """DATA_DIR/notes/<slug>-<key>.notes.yaml: the notes file named after this article's path."""
     stem = article.path.stem if article.path is not None else article.name
     return data_dir() / "notes" / f"{slug(stem)}-{article_key(article)}.notes.yaml"
+
+
+def default_notes_path(article: Article) -> Path:
+    """The notes file for this article: the one named after its path, when there is one; else
+    one made on exactly this text under another name or path (the file was renamed or moved);
+    else the one named after its path, to be created."""
+    keyed = keyed_notes_path(article)
+    if os.path.lexists(keyed):
+        return keyed
+    return notes_by_text(article) or keyed
+
+
+MAX_SCANNED = 5_000
+"""At most this many notes files are looked into when looking for an article's notes by text."""
+_HEAD = 4096
+_SHA256_LINE = re.compile(rb"^  sha256: ['\"]?([0-9a-f]{64})['\"]?\s*$", re.MULTILINE)
+
+
+def notes_by_text(article: Article) -> Path | None:
+    """The notes file in the notes folder whose article text has this article's sha256.
+
+    Only each file's first few kilobytes are read (the hash is on its fourth line); where several
+    files match, the one changed last wins.
+    """
+    from annotations import files
+
+    folder = data_dir() / "notes"
+    wanted = article.sha256.encode("ascii")
+    found: list[tuple[int, Path]] = []
+    try:
+        candidates = sorted(folder.glob("*.notes.yaml"))[:MAX_SCANNED]
+    except OSError:
+        return None
+    for path in candidates:
+        head = files.read_head(path, _HEAD)
+        match = _SHA256_LINE.search(head) if head else None
+        if match is not None and match.group(1) == wanted:
+            try:
+                found.append((path.stat().st_mtime_ns, path))
+            except OSError:
+                continue
+    return max(found)[1] if found else None

@@ -140,8 +140,6 @@ _REASONS = {
     errno.EDQUOT: "the disk quota is used up",
     errno.EIO: "an input/output error (the disk or network share failed)",
     errno.EROFS: "the folder is on a read-only file system",
-    errno.EACCES: "permission denied: the folder can't be written",
-    errno.EPERM: "permission denied: the folder can't be written",
     errno.EISDIR: "the notes path is a folder, not a file",
     errno.ENOTDIR: "a part of the notes path is a file, not a folder",
 }
@@ -149,7 +147,7 @@ _REASONS = {
 
 def failure(path: Path, error: BaseException, count: int) -> SaveResult:
     """The result of a save that failed: why, and that the notes are safe in memory."""
-    reason = failure_reason(error)
+    reason = failure_reason(error, path)
     message = (
         f"Notes not saved to {path}: {reason}. {_count(count, 'note')} kept in memory, to be"
         " saved on the next try."
@@ -157,15 +155,34 @@ def failure(path: Path, error: BaseException, count: int) -> SaveResult:
     return SaveResult(False, message, reason=reason)
 
 
-def failure_reason(error: BaseException) -> str:
+def failure_reason(error: BaseException, path: Path | None = None) -> str:
     """Why a save failed, in a few words a user can act on."""
     if isinstance(error, TimeoutError):  # filelock.Timeout: another reader holds the lock
         reason = "another copy of the reader kept the notes file locked; try again"
+    elif isinstance(error, OSError) and error.errno in (errno.EACCES, errno.EPERM):
+        reason = _permission_reason(error, path)
     elif isinstance(error, OSError):
         reason = _REASONS.get(error.errno or 0) or error.strerror or str(error)
     else:
         reason = f"{type(error).__name__}: {error}"
     return reason
+
+
+def _permission_reason(error: OSError, path: Path | None) -> str:
+    """Say which refused, the folder or the file: an immutable file (chattr +i) in a writable
+    folder refuses to be replaced, and "the folder can't be written" would send the user to the
+    wrong place."""
+    folder_refused = "permission denied: the folder can't be written"
+    if path is None or not os.access(path.parent, os.W_OK):
+        return folder_refused
+    target = error.filename2 if error.filename2 is not None else error.filename
+    if target is not None and os.fspath(target) == os.fspath(path):
+        # The rename onto the notes file (or its opening) was refused, not the folder.
+        return (
+            "permission denied: the notes file can't be replaced (it is marked immutable,"
+            " as by chattr +i, or locked against change)"
+        )
+    return folder_refused
 
 
 def move_aside(path: Path, timeout: float) -> Path | None:

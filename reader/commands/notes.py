@@ -15,10 +15,11 @@ from pathlib import Path
 from annotations import builtin
 from annotations.errors import AnnotationError, Problem
 from annotations.notes.model import COLORS, Note, Placement, format_time
+from annotations.notes.paths import keyed_notes_path
 from annotations.notes.store import NotesStore
 from annotations.text.article import Article, load_article
 from annotations.text.sanitize import display_text
-from reader.commands.output import fail
+from reader.commands.output import fail, print_problems
 
 OK, NOT_FOUND, USAGE = 0, 1, 2
 
@@ -86,8 +87,11 @@ def run_notes(args: argparse.Namespace) -> int:
     store = NotesStore.open(article, args.notes)
     if store.broken is not None:
         return fail(store.broken.problems, USAGE)
+    if args.notes is None and store.path != keyed_notes_path(article):
+        found = "found by the article's text: they were made on it under another name or path"
+        print_problems(_problem(str(store.path), "", found), "note")
     if args.notes_command == "list":
-        return _list(store, args.json)
+        return _list(store, args.json, _label(args.article, article))
     if args.notes_command == "add":
         return _add(store, args)
     return _remove(store, args.id)
@@ -107,9 +111,13 @@ def _problem(file: str, field: str, message: str) -> list[Problem]:
     return [Problem(file, None, field, message)]
 
 
-def _list(store: NotesStore, as_json: bool) -> int:
+def _list(store: NotesStore, as_json: bool, label: str) -> int:
     placements = store.placements
     notes = store.notes
+    if not notes:
+        # Said on stderr, so that stdout stays empty (or `[]`) for scripts.
+        held = "holds none" if store.path.exists() else "does not exist yet"
+        print(f"no notes for {label}: the notes file {store.path} {held}", file=sys.stderr)
     if as_json:
         rows = [_as_json(note, placements[note.id]) for note in notes]
         print(json.dumps(rows, indent=2))
@@ -154,31 +162,49 @@ def _as_json(note: Note, where: Placement) -> dict:
 
 
 def _add(store: NotesStore, args: argparse.Namespace) -> int:
+    from annotations.text.search import enclosing_word, occurrences
+
     text, quote, wanted = store.article.text, args.quote, args.occurrence
-    where = str(store.article.path or store.article.name)
-    if not quote:
+    where = _label(args.article, store.article)
+    if not quote.strip():
         return fail(_problem(where, "--quote", "must not be empty"), USAGE)
     if wanted < 1:
         return fail(_problem(where, "--occurrence", "must be 1 or more"), USAGE)
-    start, seen = -1, 0
-    while seen < wanted:
-        start = text.find(quote, start + 1)
-        if start < 0:
-            break
-        seen += 1
-    if start < 0:
-        shown = display_text(quote)
-        message = (
-            f"{shown!r} is not in the article"
-            if seen == 0
-            else f"{shown!r} occurs {seen} time{'' if seen == 1 else 's'}; no occurrence {wanted}"
-        )
+    found = occurrences(text, quote)
+    whole = [place for place in found if place.whole_word]
+    # Whole words first: "Russia" means Russia, not the start of "Russian".
+    chosen = whole or found
+    shown = display_text(quote)
+    if len(chosen) < wanted:
+        if not found:
+            message = f"{shown!r} is not in the article"
+        else:
+            count = len(chosen)
+            message = f"{shown!r} occurs {count} time{'' if count == 1 else 's'}"
+            if whole and len(found) > len(whole):
+                message += f" as whole words ({len(found) - len(whole)} more inside longer words)"
+            elif not whole:
+                message += ", only inside longer words,"
+            message += f"; no occurrence {wanted}"
         return fail(_problem(where, "--quote", message), NOT_FOUND)
+    place = chosen[wanted - 1]
     try:
-        note = store.add(start, start + len(quote), args.note, args.tag, args.color)
+        note = store.add(place.start, place.end, args.note, args.tag, args.color)
     except ValueError as error:
         return fail(_problem(where, "--tag", str(error)), USAGE)
-    return _saved(store, note.id)
+    if not whole:
+        word = display_text(text[slice(*enclosing_word(text, place.start, place.end))])
+        print_problems(
+            _problem(where, "--quote", f"{shown!r} occurs only inside longer words: noted in"
+                     f" {word!r} at {place.start}-{place.end}"),
+            "warning",
+        )  # fmt: skip
+    return _saved(store, note.id, "added")
+
+
+def _label(argument: str, article: Article) -> str:
+    """The article as the user named it: "builtin", not where the package happens to live."""
+    return builtin.BUILTIN_NAME if argument == builtin.BUILTIN_NAME else str(article.path)
 
 
 def _remove(store: NotesStore, wanted: str) -> int:
@@ -190,13 +216,16 @@ def _remove(store: NotesStore, wanted: str) -> int:
         why = "no note has this id" if not matches else f"{len(matches)} notes start with it"
         return fail(_problem(str(store.path), "ID", f"{wanted}: {why}"), NOT_FOUND)
     store.delete(matches[0])
-    return _saved(store, matches[0])
+    return _saved(store, matches[0], "removed")
 
 
-def _saved(store: NotesStore, note_id: str) -> int:
+def _saved(store: NotesStore, note_id: str, done: str) -> int:
+    """Save, and say so; on failure, what is true once this process ends: nothing was changed."""
     result = store.save()
     if not result.ok:
-        print(f"error: {store.path}: not saved: {result.reason}", file=sys.stderr)
+        what = "the note was not added" if done == "added" else f"note {note_id} was not removed"
+        message = f"{what}: {result.reason}; the notes file is unchanged"
+        print(f"error: {store.path}: {message}", file=sys.stderr)
         return USAGE
     print(note_id)
     return OK

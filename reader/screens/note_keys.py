@@ -281,6 +281,9 @@ class NoteKeysScreen(Screen):
                 return
             if choice.action == "jump":
                 self.article.move_to(self.store.placement(choice.note_id).start)
+            elif choice.action == "delete":
+                self.store.delete(choice.note_id)
+                self.after_change("Note deleted (u undoes)")
             elif choice.action == "confirm":
                 where = self.store.placement(choice.note_id)
                 self.store.reattach(choice.note_id, where.start, where.end)

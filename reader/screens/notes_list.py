@@ -20,10 +20,32 @@ QUOTE_WIDTH = 60
 
 @dataclass(frozen=True)
 class ListChoice:
-    """What the reader chose in the list: jump to a note, re-attach it, or confirm its place."""
+    """What the reader chose in the list: jump to a note, re-attach it, confirm its place, or
+    delete it."""
 
-    action: Literal["jump", "reattach", "confirm"]
+    action: Literal["jump", "reattach", "confirm", "delete"]
     note_id: str
+
+
+def needs_look(approximate: int, orphans: int, key: str) -> str | None:
+    """What to say on opening when notes could not be placed exactly, or None when all were."""
+    total = approximate + orphans
+    if not total:
+        return None
+    parts = []
+    if approximate:
+        parts.append(f"{approximate} placed approximately (≈)")
+    if orphans:
+        parts.append(f"{orphans} whose text is gone from the article")
+    noun = "note needs" if total == 1 else "notes need"
+    return f"{total} {noun} a look: {key} lists them ({', '.join(parts)})."
+
+
+ORPHAN_HELP = (
+    "This note's text is gone from the article. To keep it, close this list, select the text"
+    " it belongs to, open the list again and press ctrl+r on it; to delete it, press d"
+    " (u in the article undoes)."
+)
 
 
 def note_matches(note: Note, words: list[str]) -> bool:
@@ -82,7 +104,7 @@ class NotesList(ModalScreen[ListChoice | None]):
             yield OptionList(id="notes-options")
             yield Static(
                 "Enter jump · ctrl+r re-attach to the article's selection · "
-                "ctrl+y confirm an approximate place (≈) · Esc close",
+                "ctrl+y confirm an approximate place (≈) · Tab, then d delete · Esc close",
                 id="notes-help",
             )
 
@@ -134,7 +156,8 @@ class NotesList(ModalScreen[ListChoice | None]):
             return
         state = self.placements.get(option.id, Placement.orphan()).state
         if action == "jump" and state == "orphan":
-            self.notify("This note is an orphan: ctrl+r re-attaches it to the selection.")
+            options.focus()  # so that d, pressed next, deletes rather than filters
+            self.notify(ORPHAN_HELP, title="Orphaned note", timeout=15)
             return
         if action == "confirm" and state != "approximate":
             self.notify("Only an approximately placed note (≈) needs confirming.")

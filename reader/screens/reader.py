@@ -94,6 +94,17 @@ class ReaderScreen(NoteKeysScreen):
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
         self.cards.refresh_card()  # the overview's counts and the card's mentions changed
 
+    def report_broken(self) -> None:
+        """Once the notes are read (at once, or in the background): what needs the user's eye."""
+        super().report_broken()
+        from reader.screens.notes_list import needs_look
+
+        keys = [k for k, b in self.active_bindings.items() if b.binding.action == "list_notes"]
+        key = self.app.get_key_display(self.active_bindings[keys[0]].binding) if keys else "A"
+        message = needs_look(len(self.store.approximate()), len(self.store.orphans()), key)
+        if message is not None:
+            self.notify(message, title="Notes", severity="warning", timeout=12, markup=False)
+
     # Cards follow the cursor -------------------------------------------------------------------
 
     @on(ArticleView.CursorMoved)

@@ -7,6 +7,8 @@ import sys
 
 import pytest
 
+from annotations import builtin
+
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run(
@@ -108,3 +110,39 @@ def test_bad_keymap_is_refused_before_the_screen(tmp_path):
         f"error: {keymap}:3: keys.article.nowhere: no binding has this id (see the README)",
         f"error: {keymap}:4: keys.article.down: expected keys like 'j,down', got a number (3)",
     )
+
+
+def run_into_closed_pipe(*args: str) -> subprocess.CompletedProcess:
+    """The command with its stdout a pipe nobody reads any more, as after `| head -1` exits."""
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # closed before the command writes: its first write fails, every time
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", *args],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("schema",),
+        ("notes", "list", "builtin"),
+        ("notes", "list", "builtin", "--json"),
+        ("check", str(builtin.cards_path())),
+    ],
+)
+def test_a_closed_pipe_ends_the_command_quietly(args):
+    if args[:2] == ("notes", "list"):
+        assert run("notes", "add", "builtin", "--quote", "Sochi", "--note", "x").returncode == 0
+    result = run_into_closed_pipe(*args)
+    assert result.stderr == ""
+    assert result.returncode == 141  # 128 + SIGPIPE, as a Unix tool stopped by the pipe

@@ -133,7 +133,8 @@ def test_a_failed_save_exits_2_and_leaves_the_file(capsys, article, notes, monke
     monkeypatch.setattr("os.fsync", lambda fd: (_ for _ in ()).throw(OSError(28, "No space")))
     status, out, err = cli(capsys, "add", str(article), "--quote", "Sochi", "--notes", str(notes))
     assert (status, out) == (2, "")
-    assert err == f"error: {notes}: not saved: the disk is full\n"
+    message = "the note was not added: the disk is full; the notes file is unchanged"
+    assert err == f"error: {notes}: {message}\n"
     assert notes.read_bytes() == before
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -53,3 +54,45 @@ def test_files_with_problems_are_not_cached(tmp_path, private_data_dir):
     with pytest.raises(AnnotationError):
         load_cards([path])
     assert not list((private_data_dir / "cache").rglob("*.json"))
+
+
+BAD_ENTRIES = [
+    "null",
+    "[]",
+    '"text"',
+    "{}",
+    "",
+    '{"format": 2, "sha256": "0"}\nnull',
+    '{"format": 2, "sha256": "' + hashlib.sha256(b"null").hexdigest() + '"}\nnull',
+]
+
+
+@pytest.mark.parametrize("content", BAD_ENTRIES)
+def test_a_bad_entry_of_any_shape_is_ignored_and_written_afresh(
+    content, private_data_dir, monkeypatch
+):
+    first = load_cards([builtin.cards_path()])
+    (entry,) = (private_data_dir / "cache" / "cards").glob("*.json")
+    entry.write_text(content, encoding="utf-8")
+    assert snapshot(load_cards([builtin.cards_path()])) == snapshot(first)
+    assert entry.read_text(encoding="utf-8") != content
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("annotations.cards.model._parse", no_parsing)
+    assert snapshot(load_cards([builtin.cards_path()])) == snapshot(first)
+
+
+@pytest.mark.parametrize("content", ["null", "[]"])
+def test_check_and_the_reader_load_past_a_bad_entry(content, private_data_dir):
+    import subprocess
+    import sys
+
+    load_cards([builtin.cards_path()])
+    (entry,) = (private_data_dir / "cache" / "cards").glob("*.json")
+    entry.write_text(content, encoding="utf-8")
+    command = [sys.executable, "-m", "reader", "check", str(builtin.cards_path())]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and done.stdout.startswith("ok:")

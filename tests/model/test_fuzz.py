@@ -18,7 +18,15 @@ from rapidfuzz import fuzz
 from annotations import builtin, files
 from annotations.cards.load import parse_cards
 from annotations.errors import AnnotationError
-from annotations.notes.anchoring import MIN_APPROXIMATE, QUOTE_THRESHOLD, anchor, reanchor_all
+from annotations.notes.anchoring import (
+    MIN_APPROXIMATE,
+    QUOTE_THRESHOLD,
+    SUPPORTED_THRESHOLD,
+    UNIQUE_IDENTITY,
+    anchor,
+    reanchor_all,
+)
+from annotations.notes.context import known_sides
 from annotations.notes.file import parse_notes
 from annotations.notes.model import Note, Quote, new_id
 from annotations.yaml.loader import load_yaml
@@ -290,10 +298,16 @@ def valid_placement(text: str, quote: Quote, placement) -> None:
         assert text[placement.start : placement.end] == quote.exact
     else:
         assert placement.state == "approximate"
-        # Never a look-alike: at least 90% similar, and never for a short quote.
-        assert len(quote.exact) >= MIN_APPROXIMATE
+        # Never a look-alike: at least 90% similar (never for a short quote), or at least 75%
+        # where every stored side of the context agrees, or the exact quote, long and unique,
+        # offered because its context is gone.
         found = text[placement.start : placement.end]
-        assert fuzz.ratio(quote.exact, found) >= QUOTE_THRESHOLD
+        similarity = fuzz.ratio(quote.exact, found)
+        known = known_sides(text, quote, placement.start, placement.end)
+        close = similarity >= QUOTE_THRESHOLD and len(quote.exact) >= MIN_APPROXIMATE
+        vouched = similarity >= SUPPORTED_THRESHOLD and bool(known) and min(known) >= 90
+        offered = found == quote.exact and len(found) >= UNIQUE_IDENTITY
+        assert close or vouched or offered
 
 
 @st.composite
