@@ -6,7 +6,7 @@ importing PyYAML and validating (tens of milliseconds). Any doubt about an entry
 damaged, another format version, not what this reader wrote) means the file is simply parsed
 again and the entry written afresh: the cache can only save time, never change what is loaded.
 
-An entry is one header line, `{"format": 2, "sha256": ...}`, then the cards as JSON; the header's
+An entry is one header line, `{"format": 3, "sha256": ...}`, then the cards as JSON; the header's
 hash is of that JSON text, so an entry truncated, emptied or edited by hand (`null`, `[]`) is
 never trusted, whatever shape it has.
 """
@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 CACHE_DIR_VARIABLE = "ANNOTATED_READER_CACHE_DIR"
 """Set this to keep the cache somewhere else (the tests do); set it to "off" to disable it."""
-FORMAT = 2
+FORMAT = 3
 """Bump when Card or the loader changes, so no entry written before is used."""
 
 Entry = tuple[ArticleInfo, list[Card], set[str]]

@@ -62,8 +62,8 @@ BAD_ENTRIES = [
     '"text"',
     "{}",
     "",
-    '{"format": 2, "sha256": "0"}\nnull',
-    '{"format": 2, "sha256": "' + hashlib.sha256(b"null").hexdigest() + '"}\nnull',
+    '{"format": 3, "sha256": "0"}\nnull',
+    '{"format": 3, "sha256": "' + hashlib.sha256(b"null").hexdigest() + '"}\nnull',
 ]
 
 
@@ -80,7 +80,7 @@ def test_a_bad_entry_of_any_shape_is_ignored_and_written_afresh(
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("annotations.cards.model._parse", no_parsing)
+    monkeypatch.setattr("annotations.cards.load._parse", no_parsing)
     assert snapshot(load_cards([builtin.cards_path()])) == snapshot(first)
 
 
