@@ -82,3 +82,14 @@ async def test_help_and_palette_show_a_remapped_key(tmp_path):
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+def test_card_kinds_and_note_colours_come_from_the_model():
+    from annotations.cards.model import CARD_KINDS
+    from annotations.notes.model import COLORS
+    from reader.widgets.article_view import ArticleView
+
+    classes = ArticleView.COMPONENT_CLASSES
+    assert "article--mention" in classes  # every kind is underlined, styled or not
+    assert {f"article--mention-{kind}" for kind in CARD_KINDS} <= classes
+    assert {f"article--note-{color}" for color in COLORS} <= classes
