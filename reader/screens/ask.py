@@ -13,12 +13,6 @@ class Ask(ModalScreen[bool]):
     """Shows a question; `y` answers yes, `n` or Esc no. The message says what each does."""
 
     BINDINGS = bindings.ASK
-    DEFAULT_CSS = """
-    Ask { align: center middle; }
-    Ask > Static { width: 64; max-width: 100%; border: round $warning; background: $panel;
-                   padding: 1 2; }
-    """
-
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question

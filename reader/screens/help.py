@@ -87,14 +87,6 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = bindings.HELP
 
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 90; max-width: 100%; height: auto; max-height: 90%;
-        border: round $primary; background: $panel; padding: 0 1;
-    }
-    """
-
     def __init__(self, notes_location: str = "", keymap: dict[str, str] | None = None) -> None:
         super().__init__()
         self.notes_location = notes_location

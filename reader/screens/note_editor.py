@@ -54,11 +54,6 @@ class ConfirmDiscard(ModalScreen[bool]):
     """Asks before throwing away a typed note."""
 
     BINDINGS = bindings.DISCARD
-    DEFAULT_CSS = """
-    ConfirmDiscard { align: center middle; }
-    ConfirmDiscard > Static { width: 50; border: round $warning; background: $panel; padding: 1 2; }
-    """
-
     def compose(self):
         yield Static("Discard this note? y discards, n or Esc keeps editing.")
 
@@ -70,19 +65,6 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     """Quote on top, then the note, tags and colour. ctrl+s saves, Esc cancels."""
 
     BINDINGS = bindings.EDITOR
-
-    DEFAULT_CSS = """
-    NoteEditor { align: center middle; }
-    NoteEditor > Vertical {
-        width: 80; max-width: 100%; height: auto; max-height: 100%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    NoteEditor #editor-quote { max-height: 5; color: $text-muted; margin-bottom: 1; }
-    NoteEditor TextArea { height: 8; }
-    NoteEditor Input { margin-top: 1; }
-    NoteEditor RadioSet { layout: horizontal; height: auto; width: 100%; border: none; }
-    NoteEditor #editor-help { color: $text-muted; }
-    """
 
     def __init__(
         self,

@@ -82,16 +82,6 @@ class NotesList(ModalScreen[ListChoice | None]):
 
     BINDINGS = bindings.NOTES_LIST
 
-    DEFAULT_CSS = """
-    NotesList { align: center middle; }
-    NotesList > Vertical {
-        width: 100; max-width: 100%; height: 90%;
-        border: round $accent; background: $panel; padding: 0 1;
-    }
-    NotesList OptionList { height: 1fr; border: none; }
-    NotesList #notes-help { color: $text-muted; }
-    """
-
     def __init__(self, notes: list[Note], orphans: list[Note], placements: dict[str, Placement]):
         super().__init__()
         self.placed_notes = notes

@@ -40,31 +40,6 @@ class ArticleView(ScrollView, can_focus=True):
         "article--approximate",
     }
 
-    DEFAULT_CSS = """
-    ArticleView {
-        background: $surface;
-        color: $foreground;
-        padding: 0 1;
-        scrollbar-size-vertical: 1;
-    }
-    ArticleView > .article--mention { text-style: underline; }
-    ArticleView > .article--mention-person { color: $accent; }
-    ArticleView > .article--mention-place { color: $success; }
-    ArticleView > .article--mention-organisation { color: $warning; }
-    ArticleView > .article--mention-thing { color: $error; }
-    ArticleView > .article--mention-event { color: $secondary; }
-    ArticleView > .article--mention-term { color: $primary; }
-    ArticleView > .article--note-yellow { background: #6b5d00; }
-    ArticleView > .article--note-green { background: #1f5a2a; }
-    ArticleView > .article--note-blue { background: #1d3f73; }
-    ArticleView > .article--note-pink { background: #70284f; }
-    ArticleView > .article--note-purple { background: #4b2a73; }
-    ArticleView > .article--approximate { text-style: italic; }
-    ArticleView > .article--selection { background: $primary 60%; }
-    ArticleView > .article--cursor-word { text-style: bold; background: $foreground 15%; }
-    ArticleView > .article--cursor { text-style: bold reverse; }
-    """
-
     BINDINGS = bindings.ARTICLE
 
     @dataclass

@@ -22,29 +22,6 @@ class KeyBar(Static, can_focus=False):
     MESSAGE_SECONDS = 3.0
     """How long a message (as vim's "3 fewer lines") stays before the keys alone show again."""
 
-    DEFAULT_CSS = """
-    KeyBar {
-        dock: bottom;
-        height: 1;
-        background: $footer-background;
-        color: $footer-foreground;
-    }
-    KeyBar > .key-bar--key {
-        color: $footer-key-foreground;
-        background: $footer-key-background;
-        text-style: bold;
-    }
-    KeyBar > .key-bar--description {
-        color: $footer-description-foreground;
-        background: $footer-description-background;
-    }
-    KeyBar > .key-bar--message {
-        color: $text;
-        background: $accent-darken-2;
-        text-style: bold;
-    }
-    """
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._keys: list[tuple[int, int, str]] = []
