@@ -13,6 +13,7 @@ class Ask(ModalScreen[bool]):
     """Shows a question; `y` answers yes, `n` or Esc no. The message says what each does."""
 
     BINDINGS = bindings.ASK
+
     def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question

@@ -54,6 +54,7 @@ class ConfirmDiscard(ModalScreen[bool]):
     """Asks before throwing away a typed note."""
 
     BINDINGS = bindings.DISCARD
+
     def compose(self):
         yield Static("Discard this note? y discards, n or Esc keeps editing.")
 

@@ -271,8 +271,14 @@ class ArticleView(ScrollView, can_focus=True):
         self.move_to(self._first_offset())
 
     def action_bottom(self) -> None:
-        paragraphs = self.reading.article.paragraphs
-        self.move_to(paragraphs[-1][0] if paragraphs else 0)
+        """To the last word of the text, with the last line in view (not the last paragraph's
+        start, which in a one-paragraph text is the top)."""
+        end = len(self.text.rstrip())
+        if end == 0:
+            return
+        start = max(self.text.rfind(" ", 0, end), self.text.rfind("\n", 0, end)) + 1
+        self.move_to(start)
+        self.scroll_end(animate=False, immediate=True, x_axis=False)
 
     def action_link_next(self) -> None:
         mention = self.reading.links.next_after(self.cursor)
