@@ -221,10 +221,13 @@ def check_color(color: str) -> str:
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as given, trimmed and without repeats; ValueError for one with spaces inside."""
+    """Tags as given, trimmed and without repeats; ValueError for one with spaces inside.
+
+    A leading `#` is dropped: tags are shown as `#tag`, so `#tag` is how people type them too.
+    """
     cleaned: list[str] = []
     for tag in tags:
-        tag = tag.strip()
+        tag = tag.strip().lstrip("#")
         if not tag:
             continue
         if not is_tag(tag):

@@ -49,9 +49,19 @@ ORPHAN_HELP = (
 
 
 def note_matches(note: Note, words: list[str]) -> bool:
-    """Whether every typed word is in the note's quote, text or tags (case-insensitive)."""
+    """Whether every typed word is in the note's quote, text or tags (case-insensitive).
+
+    A word typed as tags are shown, `#alpha`, matches the notes with a tag starting "alpha".
+    """
     haystack = " ".join((note.quote.exact, note.note, " ".join(note.tags))).casefold()
-    return all(word in haystack for word in words)
+    tags = [tag.casefold() for tag in note.tags]
+
+    def found(word: str) -> bool:
+        if word.startswith("#") and len(word) > 1:
+            return any(tag.startswith(word[1:]) for tag in tags)
+        return word in haystack
+
+    return all(found(word) for word in words)
 
 
 def note_line(note: Note, placement: Placement) -> Text:

@@ -154,3 +154,9 @@ def test_reload_of_a_file_fixed_by_hand_adds_it_to_the_notes_in_memory(article, 
         "in the fixed file",
         "made while it was broken",
     ]
+
+
+def test_a_tag_typed_with_a_leading_hash_is_stored_without_it(article, path):
+    store = NotesStore.open(article, path)
+    note = store.add(*span("Sochi"), "x", ["#hash", "plain", "#plain"])
+    assert note.tags == ("hash", "plain")  # shown as #hash, never ##hash
