@@ -136,7 +136,8 @@ NOTES_LIST = [
     Binding("escape", "close", "Close", id="notes-list.close"),
     Binding("enter", "choose('jump')", "Jump", priority=True, id="notes-list.jump"),
     Binding(
-        "ctrl+r",
+        # Not ctrl+r, which is redo everywhere else.
+        "ctrl+t",
         "choose('reattach')",
         "Re-attach to selection",
         priority=True,

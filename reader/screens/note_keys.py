@@ -289,9 +289,10 @@ class NoteKeysScreen(Screen):
                 self.store.reattach(choice.note_id, where.start, where.end)
                 self.after_change("Place confirmed")
             else:
-                span = self.article.target_span()
+                # Only ever onto text the user selected, never the word the cursor happens on.
+                span = self.article.selection
                 if span is None:
-                    self.app.bell()
+                    self.say("Select the text first (v and a motion), then A and ctrl+t.")
                     return
                 self.store.reattach(choice.note_id, *span)
                 self.after_change("Note re-attached")

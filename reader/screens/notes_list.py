@@ -43,7 +43,7 @@ def needs_look(approximate: int, orphans: int, key: str) -> str | None:
 
 ORPHAN_HELP = (
     "This note's text is gone from the article. To keep it, close this list, select the text"
-    " it belongs to, open the list again and press ctrl+r on it; to delete it, press d"
+    " it belongs to, open the list again and press ctrl+t on it; to delete it, press d"
     " (u in the article undoes)."
 )
 
@@ -88,7 +88,7 @@ def _swatch(color: str) -> str:
 
 
 class NotesList(ModalScreen[ListChoice | None]):
-    """Lists notes; typing filters; Enter jumps; ctrl+r re-attaches; ctrl+y confirms a place."""
+    """Lists notes; typing filters; Enter jumps; ctrl+t re-attaches; ctrl+y confirms a place."""
 
     BINDINGS = bindings.NOTES_LIST
 
@@ -103,7 +103,7 @@ class NotesList(ModalScreen[ListChoice | None]):
             yield Input(placeholder="type to filter by text or tag", id="notes-filter")
             yield OptionList(id="notes-options")
             yield Static(
-                "Enter jump · ctrl+r re-attach to the article's selection · "
+                "Enter jump · ctrl+t re-attach to the article's selection · "
                 "ctrl+y confirm an approximate place (≈) · Tab, then d delete · Esc close",
                 id="notes-help",
             )
