@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.color import Color as TextualColor
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -24,7 +26,24 @@ from annotations.reading import Reading
 from annotations.text import motion
 from annotations.text.sanitize import display_char
 from reader import bindings
+from reader.widgets.contrast import legible
 from reader.widgets.wrap import Layout
+
+
+def _readable(style: Style, base: Style) -> Style:
+    """`style` with its text colour moved, if need be, to be legible on its background."""
+    fg, bg = style.color or base.color, style.bgcolor or base.bgcolor
+    if fg is None or bg is None:
+        return style
+    shown_fg, shown_bg = (bg, fg) if style.reverse else (fg, bg)
+    text, ground = tuple(shown_fg.get_truecolor()), tuple(shown_bg.get_truecolor())
+    fixed_text, fixed_ground = legible(text, ground)
+    if (fixed_text, fixed_ground) == (text, ground):
+        return style
+    new_fg, new_bg = Color.from_rgb(*fixed_text), Color.from_rgb(*fixed_ground)
+    if style.reverse:
+        new_fg, new_bg = new_bg, new_fg
+    return style + Style(color=new_fg, bgcolor=new_bg)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -99,7 +118,15 @@ class ArticleView(ScrollView, can_focus=True):
         if style is None:
             style = self.rich_style
             for layer in layers:
+                under = style.bgcolor
                 style += self.get_component_rich_style(layer, partial=True)
+                # A translucent highlight (a note's colour) is laid over what is under it, so
+                # it takes the theme's ground instead of showing at full strength.
+                background = self.get_component_styles(layer).background
+                if 0 < background.a < 1 and under is not None:
+                    laid = TextualColor.from_rich_color(under) + background
+                    style += Style(bgcolor=laid.rich_color)
+            style = _readable(style, self.rich_style)
             self._styles[layers] = style
         return style
 

@@ -31,3 +31,27 @@ def test_card_open(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
 def test_help_screen(snap_compare, size):
     assert snap_compare(build_app(), terminal_size=size, press=["question_mark"])
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_notes_selection_and_cursor_in_each_theme(snap_compare, theme):
+    """Notes in every colour, a selection and the cursor, as a reader sees them in each theme."""
+    from annotations.notes.model import COLORS
+    from reader.widgets.article_view import ArticleView
+
+    app = build_app()  # the notes are added in memory only: nothing is saved
+
+    async def set_up(pilot) -> None:
+        await pilot.pause()
+        app.theme = theme
+        text = app.reading.article.text
+        for color, word in zip(COLORS, ["Sochi", "talks", "Syria", "Idlib", "NATO"], strict=True):
+            start = text.index(word)
+            app.store.add(start, start + len(word), color=color)
+        view = app.screen.query_one(ArticleView)
+        view.move_to(text.index("powerful"))
+        view.anchor = view.cursor
+        view.move_to(text.index("sat down"))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=set_up)
