@@ -49,6 +49,19 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         quitting.on_signals(self)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def remember_theme(self, theme) -> None:
+        """Keep the theme chosen for the next start (a failure to write is only said)."""
+        if theme.name == self.settings.theme:
+            return
+        self.settings.theme = theme.name
+        try:
+            save_settings(self.settings)
+        except OSError as error:
+            self.notify(f"Theme not remembered: {error}", severity="warning", markup=False)
 
     async def action_quit(self) -> None:
         """Quit, but never silently drop a note being written or notes that can't be saved."""

@@ -3,6 +3,7 @@
     # ~/.config/annotated-reader/settings.yaml (ANNOTATED_READER_CONFIG_DIR moves the folder)
     version: 1
     show_later: false     # L: what happened after the article, shown or hidden
+    theme: textual-light  # the theme last chosen (ctrl+p, "Change theme")
 
 A setting the reader cannot read is only logged (the defaults apply): a preference must never
 stop the reader from opening. It is written atomically, like the notes.
@@ -10,6 +11,7 @@ stop the reader from opening. It is written atomically, like the notes.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,8 @@ class Settings:
 
     show_later: bool = True
     """Whether cards show the events after the article's date ("After the article")."""
+    theme: str = ""
+    """The theme last chosen; empty for Textual's default."""
 
 
 def settings_path() -> Path:
@@ -53,7 +57,11 @@ def load_settings(path: Path | None = None) -> Settings:
     if not isinstance(show_later, bool):
         log.warning("settings %s: show_later is not true or false; default used", path)
         show_later = True
-    return Settings(show_later=show_later)
+    theme = data.get("theme", "")
+    if not isinstance(theme, str):
+        log.warning("settings %s: theme is not a name; default used", path)
+        theme = ""
+    return Settings(show_later=show_later, theme=theme)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
@@ -61,4 +69,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     value = "true" if settings.show_later else "false"
-    files.write_atomically(path, f"version: 1\nshow_later: {value}\n")
+    text = f"version: 1\nshow_later: {value}\n"
+    if settings.theme:
+        text += f"theme: {json.dumps(settings.theme)}\n"  # a JSON string is a YAML string
+    files.write_atomically(path, text)

@@ -85,3 +85,16 @@ async def test_every_character_reaches_wcag_aa(tmp_path, theme, cursor_on):
     shown = " ".join(text for text, _, _ in pairs)
     assert all(word in shown for word in ("Eventword", "notepurple", "selected", "cursorword"))
     assert too_faint(pairs) == []
+
+
+async def test_the_theme_chosen_is_remembered_for_the_next_start(tmp_path):
+    article = write_reading(tmp_path, TEXT, CARDS)
+    app = build_app(article, notes_path=tmp_path / "n.notes.yaml")
+    async with app.run_test(size=(120, 12)) as pilot:
+        assert app.theme == "textual-dark"
+        app.theme = "textual-light"
+        await pilot.pause()
+    again = build_app(article, notes_path=tmp_path / "n.notes.yaml")
+    async with again.run_test(size=(120, 12)) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"
