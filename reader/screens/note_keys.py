@@ -280,7 +280,7 @@ class NoteKeysScreen(Screen):
             if choice is None:
                 return
             if choice.action == "jump":
-                self.article.move_to(self.store.placement(choice.note_id).start)
+                self.article.move_to(self.store.placement(choice.note_id).start, went=True)
             elif choice.action == "delete":
                 self.store.delete(choice.note_id)
                 self.after_change("Note deleted (u undoes)")

@@ -72,7 +72,8 @@ class ReaderScreen(NoteKeysScreen):
             self.call_after_refresh(self.link_in_background)
         self.start_notes()
         self.article.focus()
-        self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
+        # The card on show when the article opens starts the history.
+        self.cursor_moved(ArticleView.CursorMoved(self.article.cursor, went=True))
         self.update_pane()  # the first frame already shows the card under the cursor
 
     def on_resize(self, event: events.Resize) -> None:
@@ -111,7 +112,8 @@ class ReaderScreen(NoteKeysScreen):
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         mention = self.reading.links.at(event.offset)
         if mention is not None:
-            self.show_card(mention.card_id)
+            # The pane follows the cursor; the history keeps only the cards the user went to.
+            self.show_card(mention.card_id, record=event.went)
         else:
             self.refresh_extra()
 

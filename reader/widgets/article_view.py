@@ -66,6 +66,9 @@ class ArticleView(ScrollView, can_focus=True):
         """The reading cursor moved to `offset` (the card pane follows it)."""
 
         offset: int
+        went: bool = False
+        """True when the user went there (Tab, ] or [, a click, a jump), not moved past it: the
+        card history records only those."""
 
     def __init__(
         self, reading: Reading, *, notes: PlacedNotes | None = None, id: str | None = None
@@ -220,7 +223,7 @@ class ArticleView(ScrollView, can_focus=True):
         """The selection, or else the mention or word under the cursor."""
         return self.selection or self.cursor_span()
 
-    def move_to(self, offset: int, *, keep_goal: bool = False) -> None:
+    def move_to(self, offset: int, *, keep_goal: bool = False, went: bool = False) -> None:
         """Put the cursor at `offset`, scroll to it, and tell the screen."""
         if not self.text:
             return
@@ -231,7 +234,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.cursor = offset
         self.scroll_to_cursor()
         self.refresh()
-        self.post_message(self.CursorMoved(self.cursor))
+        self.post_message(self.CursorMoved(self.cursor, went))
 
     def scroll_to_cursor(self) -> None:
         if not self.text:
@@ -314,7 +317,7 @@ class ArticleView(ScrollView, can_focus=True):
         if note is not None and note > self.cursor:
             stops.append(note)
         if stops:
-            self.move_to(min(stops))
+            self.move_to(min(stops), went=True)
         else:
             self.app.bell()
 
@@ -327,7 +330,7 @@ class ArticleView(ScrollView, can_focus=True):
         if note is not None and note < here:
             stops.append(note)
         if stops:
-            self.move_to(max(stops))
+            self.move_to(max(stops), went=True)
         else:
             self.app.bell()
 
@@ -362,7 +365,7 @@ class ArticleView(ScrollView, can_focus=True):
         if target is None:
             self.app.bell()
         else:
-            self.move_to(target.start)
+            self.move_to(target.start, went=True)
 
     # Mouse -------------------------------------------------------------------------------------
 
@@ -372,4 +375,4 @@ class ArticleView(ScrollView, can_focus=True):
             return
         row = self.scroll_offset.y + offset.y
         if row < self.layout_.rows and self.layout_.is_paragraph_row(row):
-            self.move_to(self.layout_.offset_at(row, offset.x))
+            self.move_to(self.layout_.offset_at(row, offset.x), went=True)

@@ -118,7 +118,9 @@ async def test_bottom_and_top(long_article, bottom, top):
     async with long_article.run_test(size=(120, 40)) as pilot:
         await pilot.press(bottom)
         article = view(long_article)
-        assert article.cursor == article.reading.article.paragraphs[-1][0]
+        text = article.reading.article.text
+        last_word = text.split()[-1]
+        assert article.cursor == text.rindex(last_word)  # the last word, not the last paragraph
         assert "Paragraph 299" in "\n".join(widget_lines(article))
         await pilot.press(top)
         assert article.cursor == 0
@@ -151,7 +153,7 @@ async def test_brackets_visit_mentions_of_the_card_on_show(small):
 
 async def test_card_pane_shows_every_part_of_a_card(small):
     async with small.run_test(size=(120, 40)) as pilot:
-        await pilot.press("G", "w", "w", "w", "w")  # Delta
+        await pilot.press("G", "b", "b")  # "once." then "Delta"
         assert pane(small).card.id == "delta"
         shown = screen_text(small)
         for part in (
@@ -207,6 +209,18 @@ async def test_back_and_forward_through_opened_cards(small, back):
         assert pane(small).card.id == "alpha"
         await pilot.press("alt+right")
         assert pane(small).card.id == "beta"
+
+
+async def test_cards_passed_by_motions_are_not_in_the_history(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab")  # went to beta (alpha was on show at the start)
+        assert pane(small).card.id == "beta"
+        await pilot.press("w", "w", "j", "w", "w")  # moves past gamma and others
+        await pilot.pause()
+        await pilot.press("backspace")
+        assert pane(small).card.id == "alpha"  # back to a card gone to, not one passed by
+        await pilot.press("backspace")  # nothing before: a bell, the card stays
+        assert pane(small).card.id == "alpha"
 
 
 async def test_help_lists_every_key_and_closes(small):
