@@ -1,6 +1,8 @@
 """Provides cursor motions over article text: words and paragraphs, in character offsets.
 
-A word is, as in vim, a run of letters and digits or a run of other non-blank characters.
+A word is a run of letters and digits, or a run of other non-blank characters, as in vim; but
+as a reader reads them, "U.S.", "3.14", "1,000" and "Erdogan's" are one word each: a dot, comma
+between digits, or an apostrophe between letters, joins them, and initials keep their dots.
 Motions look only near the cursor, so they cost the same on any length of text.
 """
 
@@ -10,7 +12,12 @@ import re
 
 from annotations.text.article import Article
 
-_TOKEN = re.compile(r"\w+|[^\w\s]+")
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # initials: U.S., e.g.
+    r"|\d+(?:[.,]\d+)+(?![\w])"  # numbers: 3.14, 1,000 (not a list such as w1,w2)
+    r"|\w+(?:['’]\w+)*"  # words, with an apostrophe inside: Erdogan's
+    r"|[^\w\s]+"
+)
 _WINDOW = 256
 
 
@@ -50,9 +57,10 @@ def previous_word_start(text: str, offset: int) -> int:
         for last in _TOKEN.finditer(text, window_start, window_end):  # noqa: B007 - want the last
             pass
         if last is not None:
-            if last.start() == window_start and window_start > 0:
-                return token_at(text, last.start())[0]  # the word may begin before the window
-            return last.start()
+            # The word may begin before the window, or be cut by the cursor ("a." of "a.a"):
+            # the word that character belongs to in the whole text says where it starts.
+            whole = token_at(text, last.start())
+            return whole[0] if whole else last.start()
         window_end = window_start  # only blanks there: look further back, not again
     return 0
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -69,7 +67,7 @@ def test_words_across_line_ends_and_unicode():
     assert next_word_start(text, 0) == 6
     assert next_word_start(text, 6) == 15  # the dash
     assert next_word_start(text, 15) == 17
-    assert token_at(text, 20) == (17, 25)  # the curly apostrophe ends the word
+    assert token_at(text, 20) == (17, 27)  # a curly apostrophe inside a word joins it
     assert previous_word_start(text, 6) == 0
     assert word_end(text, 0) == 3
 
@@ -124,7 +122,7 @@ def test_a_word_as_long_as_a_large_text():
 
 
 _SAMPLE = st.text(alphabet="ab.,– \n\té", max_size=80)
-_TOKEN = re.compile(r"\w+|[^\w\s]+")
+from annotations.text.motion import _TOKEN  # noqa: E402 - the words motions must agree with
 
 
 @settings(max_examples=200, deadline=None)
@@ -189,3 +187,21 @@ def test_paragraph_motions_on_hard_wrapped_text():
     assert next_paragraph(article, starts[1] + 12) == starts[2]
     assert previous_paragraph(article, starts[2]) == starts[1]
     assert previous_paragraph(article, starts[2] + 2) == starts[2]
+
+
+@pytest.mark.parametrize("word", ["U.S.", "3.14", "1,000", "Erdogan's", "Erdogan’s", "S-400"])
+def test_words_a_reader_reads_as_one(word):
+    text = f"Before {word} after."
+    start = text.index(word)
+    expected = (start, start + len(word)) if word != "S-400" else (start, start + 1)
+    assert motion.token_at(text, start + 1 if word != "S-400" else start) == expected
+    assert motion.next_word_start(text, 0) == start
+    if word != "S-400":
+        assert motion.next_word_start(text, start) == text.index("after")
+        assert motion.word_end(text, start) == start + len(word) - 1
+
+
+def test_a_sentence_end_is_not_joined_to_the_next_word():
+    text = "Russia. Turkey, and 12. More"
+    assert motion.token_at(text, 0) == (0, 6)
+    assert motion.next_word_start(text, 0) == 6  # the full stop
