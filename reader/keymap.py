@@ -20,7 +20,7 @@ import platformdirs
 from annotations import files
 from annotations.errors import AnnotationError, Problem
 from annotations.yaml.loader import describe, load_yaml
-from reader.keys import binding_ids
+from reader.keys import binding_ids, clashes, is_key_name
 
 CONFIG_DIR_VARIABLE = "ANNOTATED_READER_CONFIG_DIR"
 """Set this to read keymap.yaml from another folder."""
@@ -68,6 +68,28 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
             problems.append(
                 Problem(name, where, field, f"expected keys like 'j,down', got {describe(value)}")
             )
+        else:
+            unknown = [key for key in value.replace(" ", "").split(",") if not is_key_name(key)]
+            if unknown:
+                problems.append(
+                    Problem(
+                        name,
+                        where,
+                        field,
+                        f"{unknown[0]!r} is not a key name"
+                        " (keys look like j, G, ctrl+r, f5, question_mark)",
+                    )
+                )
     if problems:
         raise AnnotationError(problems)
-    return {binding_id: value.replace(" ", "") for binding_id, value in keys.items()}
+    keymap = {binding_id: value.replace(" ", "") for binding_id, value in keys.items()}
+    for binding_id, why in clashes(keymap).items():
+        where = lines.line(("keys", binding_id))
+        problems.append(
+            Problem(
+                name, where, f"keys.{binding_id}", f"{why}; pick another key or remap that one too"
+            )
+        )
+    if problems:
+        raise AnnotationError(problems)
+    return keymap

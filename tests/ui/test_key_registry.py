@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from textual.command import CommandPalette
 
+from annotations.errors import AnnotationError
 from reader.keymap import load_keymap
 from reader.keys import binding_ids, declared_bindings
 from reader.screens.help import KEY_GROUPS
@@ -23,9 +25,28 @@ def test_every_binding_of_every_screen_and_dialog_has_an_id_the_keymap_accepts(t
         ids.append(binding.id)
     assert len(ids) == len(set(ids)), "two bindings share an id"
     keymap_file = tmp_path / "keymap.yaml"
-    lines = "".join(f"  {binding_id}: f12\n" for binding_id in ids)
-    keymap_file.write_text(f"version: 1\nkeys:\n{lines}", encoding="utf-8")
-    assert set(load_keymap(keymap_file)) == set(ids)  # none refused
+    for binding_id in ids:  # each id, remapped to a free key, is accepted
+        keymap_file.write_text(f"version: 1\nkeys:\n  {binding_id}: f12\n", encoding="utf-8")
+        assert load_keymap(keymap_file) == {binding_id: "f12"}
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [
+        ("  article.down: notakey\n", "3: keys.article.down: 'notakey' is not a key name"),
+        ("  article.down: j,ctrl+\n", "3: keys.article.down: 'ctrl+' is not a key name"),
+        ("  article.down: F13\n", "3: keys.article.down: 'F13' is not a key name"),
+        ("  article.down: q\n", "3: keys.article.down: 'q' is also app.quit (Quit)"),
+        ("  notes.annotate: x\n  notes.highlight: x\n", "3: keys.notes.annotate: 'x' is also"),
+    ],
+    ids=["unknown-name", "empty-after-modifier", "capital-F13", "takes-over-quit", "two-on-one"],
+)
+def test_the_keymap_refuses_unknown_keys_and_silent_clashes(tmp_path, keys, message):
+    keymap_file = tmp_path / "keymap.yaml"
+    keymap_file.write_text(f"version: 1\nkeys:\n{keys}", encoding="utf-8")
+    with pytest.raises(AnnotationError) as raised:
+        load_keymap(keymap_file)
+    assert str(raised.value.problems[0]).startswith(f"{keymap_file}:{message}")
 
 
 def test_every_class_with_bindings_takes_them_from_the_registry():
