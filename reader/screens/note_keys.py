@@ -25,6 +25,7 @@ from annotations.text.sanitize import display_text
 from reader import memory
 from reader.screens.ask import Ask
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.short_path import fit_status
 
 if TYPE_CHECKING:
     from reader.screens.note_editor import NoteDraft
@@ -59,6 +60,7 @@ class NoteKeysScreen(Screen):
         self.saver = AutoSaver(store, self._saved_elsewhere)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._status_shown: str | None = None
+        self._error_told: str | None = None
 
     @property
     def article(self) -> ArticleView:
@@ -372,6 +374,13 @@ class NoteKeysScreen(Screen):
             self.store.last_save is not None and not self.store.last_save.ok
         )
         status.set_class(failed, "status-error")
+        # The path shortens (~, a middle ellipsis) so "(saved)" or the reason stays in view.
+        full = message
+        message = fit_status(message, str(self.store.path), max(self.app.size.width - 2, 20))
+        if failed and full != self._error_told:
+            # Said once in full where it can be read whole, however narrow the status line.
+            self._error_told = full
+            self.notify(display_text(full), severity="error", timeout=12, markup=False)
         if message != self._status_shown:  # most saves leave the line as it was
             self._status_shown = message
             # One line whatever it says: no need to lay out the screen again.
