@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -89,6 +90,17 @@ class ReaderApp(App[int]):
 
     def notes_location(self) -> str:
         return str(self.store.path)
+
+    def deliver_screenshot(self, filename=None, path=None, time_format=None) -> str | None:
+        """Save a screenshot ("Save screenshot" in ctrl+p); to the current folder when the
+        Downloads folder Textual would use does not exist (it failed there), and say where."""
+        if path is None:
+            from platformdirs import user_downloads_path
+
+            downloads = user_downloads_path()
+            path = str(downloads) if downloads.is_dir() else os.getcwd()
+        self.notify(f"Screenshot: saving to {path}", timeout=4, markup=False)
+        return super().deliver_screenshot(filename, path, time_format)
 
     def save_before_exit(self) -> str | None:
         """Save what is pending before the program lets go; else keep it in a recovery file.

@@ -53,3 +53,23 @@ async def test_a_save_error_is_told_in_full_once(tmp_path):
             assert any("kept in memory" in message for message in toasts), toasts
     finally:
         os.chmod(folder, 0o700)
+
+
+async def test_save_screenshot_without_a_downloads_folder_saves_here_and_says_so(
+    tmp_path, monkeypatch
+):
+    home, here = tmp_path / "home", tmp_path / "here"
+    home.mkdir()
+    here.mkdir()
+    monkeypatch.setenv("HOME", str(home))  # no ~/Downloads
+    monkeypatch.delenv("XDG_DOWNLOAD_DIR", raising=False)
+    monkeypatch.chdir(here)
+    app = build_app(write_reading(tmp_path), notes_path=tmp_path / "n.notes.yaml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.deliver_screenshot()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if list(here.glob("*.svg")):
+                break
+        assert len(list(here.glob("*.svg"))) == 1
+        assert any(str(here) in n.message for n in app._notifications)
