@@ -96,3 +96,9 @@ def previous_paragraph(article: Article, offset: int) -> int:
     if offset > start:
         return start
     return article.paragraphs[max(index - 1, 0)][0]
+
+
+def last_word_start(text: str) -> int:
+    """`G`: where the text's last word starts (0 for blank text)."""
+    end = len(text.rstrip())
+    return max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("\t", 0, end)) + 1

@@ -146,6 +146,10 @@ class ReaderScreen(NoteKeysScreen):
     def refresh_extra(self) -> None:
         self.schedule_pane()
 
+    @on(ArticleView.Notice)
+    def article_notice(self, event: ArticleView.Notice) -> None:
+        self.say(event.text)
+
     @on(CardPane.OpenCard)
     def open_card(self, event: CardPane.OpenCard) -> None:
         self.show_card(event.card_id)

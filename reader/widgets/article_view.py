@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -26,24 +25,8 @@ from annotations.reading import Reading
 from annotations.text import motion
 from annotations.text.sanitize import display_char
 from reader import bindings
-from reader.widgets.contrast import legible
+from reader.widgets.contrast import readable_style
 from reader.widgets.wrap import Layout
-
-
-def _readable(style: Style, base: Style) -> Style:
-    """`style` with its text colour moved, if need be, to be legible on its background."""
-    fg, bg = style.color or base.color, style.bgcolor or base.bgcolor
-    if fg is None or bg is None:
-        return style
-    shown_fg, shown_bg = (bg, fg) if style.reverse else (fg, bg)
-    text, ground = tuple(shown_fg.get_truecolor()), tuple(shown_bg.get_truecolor())
-    fixed_text, fixed_ground = legible(text, ground)
-    if (fixed_text, fixed_ground) == (text, ground):
-        return style
-    new_fg, new_bg = Color.from_rgb(*fixed_text), Color.from_rgb(*fixed_ground)
-    if style.reverse:
-        new_fg, new_bg = new_bg, new_fg
-    return style + Style(color=new_fg, bgcolor=new_bg)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -69,6 +52,12 @@ class ArticleView(ScrollView, can_focus=True):
         went: bool = False
         """True when the user went there (Tab, ] or [, a click, a jump), not moved past it: the
         card history records only those."""
+
+    @dataclass
+    class Notice(Message):
+        """Something the user should be told in the key bar ("wrapped round")."""
+
+        text: str
 
     def __init__(
         self, reading: Reading, *, notes: PlacedNotes | None = None, id: str | None = None
@@ -129,7 +118,7 @@ class ArticleView(ScrollView, can_focus=True):
                 if 0 < background.a < 1 and under is not None:
                     laid = TextualColor.from_rich_color(under) + background
                     style += Style(bgcolor=laid.rich_color)
-            style = _readable(style, self.rich_style)
+            style = readable_style(style, self.rich_style)
             self._styles[layers] = style
         return style
 
@@ -259,10 +248,25 @@ class ArticleView(ScrollView, can_focus=True):
 
     # Actions -----------------------------------------------------------------------------------
 
+    def _cursor_into_view(self) -> None:
+        """After the wheel scrolled the cursor out of view, j and k start from the view's edge
+        (as vim does), instead of snapping the view back to where the cursor was."""
+        layout, top = self.layout_, self.scroll_offset.y
+        bottom = top + max(self.scrollable_content_region.height, 1) - 1
+        row = layout.row_of(self.cursor)
+        if not top <= row <= bottom:
+            edge, step = (top, 1) if row < top else (bottom, -1)
+            while 0 <= edge < layout.rows and not layout.is_paragraph_row(edge):
+                edge += step
+            if 0 <= edge < layout.rows:
+                self.cursor = layout.offset_at(edge, self.goal_column or 0)
+
     def action_cursor_down(self) -> None:
+        self._cursor_into_view()
         self._move_rows(1)
 
     def action_cursor_up(self) -> None:
+        self._cursor_into_view()
         self._move_rows(-1)
 
     def action_cursor_left(self) -> None:
@@ -303,36 +307,49 @@ class ArticleView(ScrollView, can_focus=True):
     def action_bottom(self) -> None:
         """To the last word of the text, with the last line in view (not the last paragraph's
         start, which in a one-paragraph text is the top)."""
-        end = len(self.text.rstrip())
-        if end == 0:
-            return
-        start = max(self.text.rfind(" ", 0, end), self.text.rfind("\n", 0, end)) + 1
-        self.move_to(start)
-        self.scroll_end(animate=False, immediate=True, x_axis=False)
+        if self.text.strip():
+            self.move_to(motion.last_word_start(self.text))
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
+
+    def _next_stop(self, offset: int) -> int | None:
+        """The first linked name or note starting after `offset`."""
+        mention = self.reading.links.next_after(offset)
+        stops = [mention.start] if mention else []
+        note = self.notes.next_note_start(offset)
+        if note is not None and note > offset:
+            stops.append(note)
+        return min(stops) if stops else None
+
+    def _previous_stop(self, offset: int) -> int | None:
+        """The last linked name or note starting before `offset`."""
+        mention = self.reading.links.previous_before(offset)
+        stops = [mention.start] if mention else []
+        note = self.notes.next_note_start(offset, backwards=True)
+        if note is not None and note < offset:
+            stops.append(note)
+        return max(stops) if stops else None
 
     def action_link_next(self) -> None:
-        mention = self.reading.links.next_after(self.cursor)
-        stops = [mention.start] if mention else []
-        note = self.notes.next_note_start(self.cursor)
-        if note is not None and note > self.cursor:
-            stops.append(note)
-        if stops:
-            self.move_to(min(stops), went=True)
-        else:
-            self.app.bell()
+        stop = self._next_stop(self.cursor)
+        if stop is None:  # past the last one: wrap round to the first, and say so
+            stop = self._next_stop(-1)
+            if stop is None or stop == self.cursor:
+                self.app.bell()
+                return
+            self.post_message(self.Notice("Back to the first linked name (wrapped round)"))
+        self.move_to(stop, went=True)
 
     def action_link_previous(self) -> None:
         current = self.cursor_span()
         here = min(current[0], self.cursor) if current else self.cursor
-        mention = self.reading.links.previous_before(here)
-        stops = [mention.start] if mention else []
-        note = self.notes.next_note_start(here, backwards=True)
-        if note is not None and note < here:
-            stops.append(note)
-        if stops:
-            self.move_to(max(stops), went=True)
-        else:
-            self.app.bell()
+        stop = self._previous_stop(here)
+        if stop is None:
+            stop = self._previous_stop(len(self.text) + 1)
+            if stop is None or stop == here:
+                self.app.bell()
+                return
+            self.post_message(self.Notice("On to the last linked name (wrapped round)"))
+        self.move_to(stop, went=True)
 
     def action_select(self) -> None:
         """`v`: start a selection at the cursor (again: drop it)."""
@@ -362,7 +379,11 @@ class ArticleView(ScrollView, can_focus=True):
             here = self.reading.links.at(self.cursor)
             limit = here.start if here else self.cursor
             target = next((m for m in reversed(mentions) if m.start < limit), None)
-        if target is None:
+        if target is None and mentions:  # past the last (or first) one: wrap round
+            target = mentions[0] if direction > 0 else mentions[-1]
+            where = "first" if direction > 0 else "last"
+            self.post_message(self.Notice(f"Back to the {where} mention (wrapped round)"))
+        if target is None or target.start == self.cursor:
             self.app.bell()
         else:
             self.move_to(target.start, went=True)

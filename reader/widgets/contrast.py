@@ -8,6 +8,9 @@ would be hard to read.
 
 from __future__ import annotations
 
+from rich.color import Color
+from rich.style import Style
+
 RGB = tuple[int, int, int]
 
 WCAG_AA = 4.5
@@ -55,3 +58,19 @@ def legible(text: RGB, background: RGB, minimum: float = MINIMUM) -> tuple[RGB, 
             if contrast(moved, ground) >= minimum:
                 return moved, ground
     return target, other
+
+
+def readable_style(style: Style, base: Style) -> Style:
+    """`style` with its text colour moved, if need be, to be legible on its background."""
+    fg, bg = style.color or base.color, style.bgcolor or base.bgcolor
+    if fg is None or bg is None:
+        return style
+    shown_fg, shown_bg = (bg, fg) if style.reverse else (fg, bg)
+    text, ground = tuple(shown_fg.get_truecolor()), tuple(shown_bg.get_truecolor())
+    fixed_text, fixed_ground = legible(text, ground)
+    if (fixed_text, fixed_ground) == (text, ground):
+        return style
+    new_fg, new_bg = Color.from_rgb(*fixed_text), Color.from_rgb(*fixed_ground)
+    if style.reverse:
+        new_fg, new_bg = new_bg, new_fg
+    return style + Style(color=new_fg, bgcolor=new_bg)

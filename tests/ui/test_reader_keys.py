@@ -322,3 +322,30 @@ async def test_a_keymap_remaps_by_binding_id(tmp_path):
         assert view(app).cursor == TEXT.index("Beta said")
         await pilot.press("j")  # remapped away
         assert view(app).cursor == TEXT.index("Beta said")
+
+
+async def test_tab_and_brackets_wrap_round_at_the_ends_and_say_so(small):
+    async with small.run_test(size=(120, 40)) as pilot:
+        article = view(small)
+        article.move_to(TEXT.index("Delta"))  # the last linked name
+        await pilot.press("tab")
+        await pilot.pause()
+        assert article.cursor == 0 and "wrapped round" in screen_text(small)
+        await pilot.press("shift+tab")
+        assert article.cursor == TEXT.index("Delta")
+        article.move_to(TEXT.index("with Beta") + 5)  # the last mention of Beta
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        assert article.cursor == TEXT.index("Beta")
+
+
+async def test_j_after_the_wheel_moves_the_cursor_into_the_view(long_article):
+    async with long_article.run_test(size=(120, 40)) as pilot:
+        article = view(long_article)
+        article.scroll_to(y=200, animate=False, immediate=True)  # as the wheel leaves it
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert article.scroll_offset.y >= 190  # the view stayed where the reader scrolled
+        row = article.layout_.row_of(article.cursor)
+        assert article.scroll_offset.y <= row < article.scroll_offset.y + 40
