@@ -98,6 +98,10 @@ ARTICLE = [
 CARD = [
     Binding("j,down", "scroll_down", "Scroll down", show=False, id="card.down"),
     Binding("k,up", "scroll_up", "Scroll up", show=False, id="card.up"),
+    Binding("space,pagedown", "page_down", "Card: page down", show=False, id="card.page-down"),
+    Binding("pageup", "page_up", "Card: page up", show=False, id="card.page-up"),
+    Binding("g,home", "scroll_home", "Card: top", show=False, id="card.top"),
+    Binding("G,end", "scroll_end", "Card: bottom", show=False, id="card.bottom"),
     Binding("tab", "link_next", "Next see-also", id="card.link-next"),
     Binding("shift+tab", "link_previous", "Previous see-also", show=False, id="card.link-previous"),
     Binding("enter", "open_link", "Open card", id="card.open-link"),

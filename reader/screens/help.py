@@ -35,6 +35,8 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
              "next / previous mention of the card on show"),
             (("screen.focus-cards",), "go into the card pane"),
             (("card.down", "card.up"), "  card pane: scroll"),
+            (("card.page-down", "card.page-up"), "  card pane: page down / up"),
+            (("card.top", "card.bottom"), "  card pane: top / bottom"),
             (("card.link-next", "card.link-previous", "card.open-link"),
              "  card pane: next / previous see-also, open it"),
             (("card.leave",), "  back to the article"),

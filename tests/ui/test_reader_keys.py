@@ -349,3 +349,23 @@ async def test_j_after_the_wheel_moves_the_cursor_into_the_view(long_article):
         assert article.scroll_offset.y >= 190  # the view stayed where the reader scrolled
         row = article.layout_.row_of(article.cursor)
         assert article.scroll_offset.y <= row < article.scroll_offset.y + 40
+
+
+async def test_space_g_and_G_page_and_jump_in_the_card_pane(tmp_path):
+    body = "\n\n".join(f"Body paragraph {n}." for n in range(80))
+    cards = (
+        "version: 1\ncards:\n  - id: alpha\n    title: Alpha\n    kind: person\n"
+        "    summary: S.\n    as_of: 2026-01-01\n    aliases: [Alpha]\n    body: |\n"
+        + "".join(f"      {line}\n" for line in body.splitlines())
+    )
+    app = build_app(write_reading(tmp_path, cards=cards))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert pane(app).scroll_offset.y > 20
+        await pilot.press("G")
+        await pilot.pause()
+        assert pane(app).scroll_offset.y == pane(app).max_scroll_y > 0
+        await pilot.press("g")
+        await pilot.pause()
+        assert pane(app).scroll_offset.y == 0
