@@ -103,14 +103,14 @@ class HelpScreen(ModalScreen[None]):
         text = Text()
         in_force = keys_in_force(self.keymap)
         text.append("annotated-reader: keys\n", style="bold")
+        if self.notes_location:  # first, so it is seen without scrolling
+            text.append("\nNotes are saved to\n", style="bold")
+            text.append(f"  {self.notes_location}\n")
         for group, rows in KEY_GROUPS:
             text.append(f"\n{group}\n", style="bold underline")
             for ids, meaning in rows:
                 text.append(f"  {keys_text(ids, in_force):<26}", style="bold")
                 text.append(f"{meaning}\n")
-        if self.notes_location:
-            text.append("\nNotes are saved to\n", style="bold")
-            text.append(f"  {self.notes_location}\n")
         close = show_keys(in_force["help.close"]).replace(" ", ", ")
         text.append(f"\n{close} closes this help.", style="italic")
         return text
