@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.containers import VerticalScroll
 from textual.dom import NoScreen
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Static
 
@@ -47,14 +50,17 @@ class CardPane(VerticalScroll, can_focus=True):
         self.show_later = show_later
         """Whether the card's "After the article" entries are shown (the app's setting)."""
         self.card: Card | None = None
-        self.link_index = 0
+        self.link_index: int | None = None
+        """The see-also link chosen with Tab (shown highlighted), or None before the first Tab."""
         self.extra_text: Text | None = None
         """Text shown above the card (the note under the cursor), or None."""
 
     def compose(self):
         yield Static(id="card-extra")
-        # Title, summary, body and sources in one widget: each widget costs start-up time.
+        # Title, summary, body and sources in one widget: each widget costs start-up time. The
+        # see-also links and mentions in another, so a chosen link can be scrolled into view.
         yield Static(id="card-text")
+        yield Static(id="card-links")
 
     def on_mount(self) -> None:
         self.refresh_card()
@@ -70,7 +76,7 @@ class CardPane(VerticalScroll, can_focus=True):
                 self.extra_text = extra
                 self._show_extra()
             return
-        self.link_index = 0
+        self.link_index = None
         self.scroll_home(animate=False)
         self.card = card
         self.extra_text = extra
@@ -79,8 +85,10 @@ class CardPane(VerticalScroll, can_focus=True):
     def refresh_card(self) -> None:
         self._show_extra()
         shown = self.query_one("#card-text", Static)
+        links = self.query_one("#card-links", Static)
         if self.card is None:
             shown.update(self.overview())
+            links.update("")
             return
         parts = [self.card_head(self.card)]
         body = self.card.body
@@ -91,6 +99,7 @@ class CardPane(VerticalScroll, can_focus=True):
             parts += [Text(), Markdown(body, hyperlinks=False)]
         parts += [Text(), self.card_tail(self.card)]
         shown.update(Group(*parts))
+        links.update(self.card_links(self.card))
 
     def set_show_later(self, show: bool) -> None:
         """Show or hide the entries dated after the article, and redraw."""
@@ -142,13 +151,20 @@ class CardPane(VerticalScroll, can_focus=True):
                 self._append_source(text, source)
         if card.later:
             self._append_later(text, card)
+        return text
+
+    def card_links(self, card: Card) -> Text:
+        """The see-also links (the chosen one highlighted) and the mentions, with snippets."""
+        text = Text()
         links = self.see_also()
         if links:
             text.append("\nSee also", style="bold")
-            text.append("  (Tab, then Enter)\n", style="italic")
+            text.append("  (Tab, then Enter; or click)\n", style="italic")
             for index, other in enumerate(links):
                 chosen = self.has_focus and index == self.link_index
-                text.append(f"→ {other.title}", style="reverse" if chosen else "underline")
+                # The meta says which link a click landed on (see on_click).
+                look = Style(reverse=chosen, bold=chosen, underline=not chosen)
+                text.append(f"→ {other.title}", style=look + Style(meta={"see_also": index}))
                 text.append(f" ({other.kind})\n")
         mentions = self.reading.links.of_card(card.id)
         times = "once" if len(mentions) == 1 else f"{len(mentions)} times"
@@ -215,6 +231,7 @@ class CardPane(VerticalScroll, can_focus=True):
         self.refresh_card()
 
     def on_blur(self) -> None:
+        self.link_index = None  # a choice made before Esc is not kept, unseen, for next time
         self.refresh_card()
 
     def action_link_next(self) -> None:
@@ -228,15 +245,45 @@ class CardPane(VerticalScroll, can_focus=True):
         if not links:
             self.app.bell()
             return
-        self.link_index = (self.link_index + step) % len(links)
+        if self.link_index is None:
+            self.link_index = 0 if step > 0 else len(links) - 1
+        else:
+            self.link_index = (self.link_index + step) % len(links)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
         self.refresh_card()
+        self.call_after_refresh(self._scroll_to_chosen)
+
+    def _scroll_to_chosen(self) -> None:
+        """Scroll the chosen link into view (a long card has its links far down)."""
+        if self.link_index is None:
+            return
+        shown = self.query_one("#card-links", Static)
+        width = max(shown.content_region.width, 1)
+        row = 2  # the blank line and "See also"
+        for other in self.see_also()[: self.link_index]:
+            row += len(Text(f"→ {other.title} ({other.kind})").wrap(self.app.console, width))
+        top = shown.virtual_region.y
+        self.scroll_to_region(Region(0, top + row, 1, 1), animate=False, immediate=True)
 
     def action_open_link(self) -> None:
         links = self.see_also()
         if not links:
             self.app.bell()
             return
+        if self.link_index is None:  # nothing chosen yet: show the first, open on the next Enter
+            self.link_index = 0
+            self._show_chosen()
+            return
         self.post_message(self.OpenCard(links[self.link_index].id))
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("see_also")
+        links = self.see_also()
+        if isinstance(index, int) and index < len(links):
+            self.link_index = index
+            self.post_message(self.OpenCard(links[index].id))
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())

@@ -175,9 +175,9 @@ async def test_enter_goes_into_the_card_and_opens_see_also(small):
     async with small.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")  # the cursor starts on Alpha
         assert small.focused is pane(small)
-        await pilot.press("tab", "enter")  # second see-also of alpha: gamma
+        await pilot.press("tab", "tab", "enter")  # second see-also of alpha: gamma
         assert pane(small).card.id == "gamma"
-        await pilot.press("enter")  # gamma's only link: delta
+        await pilot.press("tab", "enter")  # gamma's only link: delta
         assert pane(small).card.id == "delta"
         await pilot.press("escape")
         assert small.focused is view(small)
