@@ -16,6 +16,7 @@ NOTES = [
     Binding("u", "undo", "Undo", show=False, id="notes.undo"),
     Binding("ctrl+r", "redo", "Redo", show=False, id="notes.redo"),
     Binding("A", "list_notes", "Notes", id="notes.list"),
+    Binding("o", "next_note_here", "Other note on this word", show=False, id="notes.next-here"),
     Binding("K", "keep_mine", "Keep my version of a note", show=False, id="notes.keep-mine"),
     Binding("T", "take_theirs", "Take the other version of a note", show=False,
             id="notes.take-theirs"),

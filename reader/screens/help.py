@@ -56,6 +56,7 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
             (("notes.edit", "notes.delete"), "edit / delete the note under the cursor"),
             (("notes.undo", "notes.redo"), "undo / redo"),
             (("notes.list",), "list all notes (type to filter, Enter jumps)"),
+            (("notes.next-here",), "next of several notes on this word (E and d act on it)"),
             (("notes.keep-mine", "notes.take-theirs"),
              "note changed in two places: keep yours / theirs"),
         ],

@@ -25,6 +25,7 @@ from annotations.text.sanitize import display_text
 from reader import memory
 from reader.screens.ask import Ask
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.note_text import describe_note
 from reader.widgets.short_path import fit_status
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class NoteKeysScreen(Screen):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._status_shown: str | None = None
         self._error_told: str | None = None
+        self.picked_note_id: str | None = None
+        """The note picked among several on one span (n, or a jump from A); E and d act on it."""
 
     @property
     def article(self) -> ArticleView:
@@ -143,33 +146,28 @@ class NoteKeysScreen(Screen):
     # What the card pane shows -----------------------------------------------------------------
 
     def note_under_cursor(self) -> Note | None:
+        """The picked note if the cursor is on it, else the top one (the last to start)."""
         notes = self.store.notes_at(self.article.cursor)
+        for note in notes:
+            if note.id == self.picked_note_id:
+                return note
         return notes[-1] if notes else None
+
+    def action_next_note_here(self) -> None:
+        """`n`: with several notes under the cursor, show (and act on) the next one."""
+        notes = self.store.notes_at(self.article.cursor)
+        if len(notes) < 2:
+            self.app.bell()
+            return
+        current = self.note_under_cursor()
+        position = next(i for i, note in enumerate(notes) if note is current)
+        self.picked_note_id = notes[(position - 1) % len(notes)].id  # from the top downwards
+        self.update_pane()
 
     def note_text(self, note: Note) -> Text:
         """The note under the cursor, for the top of the card pane."""
-        where = self.store.placement(note.id)
-        text = Text()
-        text.append("Your note", style="bold")
-        text.append(f"  ({note.color})", style="italic")
-        if where.state == "approximate":
-            text.append("  placed approximately: A lists it to confirm", style="reverse")
-        text.append("\n")
-        text.append(display_text(note.note.strip(), keep_newlines=True) or "(highlight, no note)")
-        if note.tags:
-            text.append("\n" + " ".join(f"#{display_text(tag)}" for tag in note.tags), style="bold")
-        if note.conflict is not None:
-            text.append(
-                "\nChanged in another window or program too; its version:\n", style="reverse"
-            )
-            text.append(display_text(note.conflict.note, keep_newlines=True) or "(no note)")
-            if note.conflict.tags:
-                tags = " ".join(f"#{display_text(tag)}" for tag in note.conflict.tags)
-                text.append(f"\n{tags}", style="bold")
-            text.append(f"  ({note.conflict.color})", style="italic")
-            text.append("\nK keeps yours · T takes this one", style="italic")
-        text.append("\nE edit · d delete", style="italic")
-        return text
+        here = self.store.notes_at(self.article.cursor)
+        return describe_note(note, self.store.placement(note.id), here)
 
     # Actions -----------------------------------------------------------------------------------
 
@@ -282,6 +280,7 @@ class NoteKeysScreen(Screen):
             if choice is None:
                 return
             if choice.action == "jump":
+                self.picked_note_id = choice.note_id  # E and d act on the note picked
                 self.article.move_to(self.store.placement(choice.note_id).start, went=True)
             elif choice.action == "delete":
                 self.store.delete(choice.note_id)
