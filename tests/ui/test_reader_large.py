@@ -47,8 +47,12 @@ async def test_a_large_notes_file_is_read_after_the_first_screen(tmp_path):
     app = make_app(open_reading(str(article), link_later=True), notes_path=notes_path)
     assert not app.notes_ready
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        # The load starts after the first frame: wait for it (a busy machine is slow to start it).
+        for _ in range(400):
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.02)
+            if app.reader_screen.notes_ready:
+                break
         assert len(app.store.notes) == 1500
         app.screen.query_one(ArticleView).move_to(LINE.index("Monday"))
         await pilot.pause()
