@@ -35,23 +35,14 @@ def quit_when_safe(app: App) -> None:
 
 def _then_notes(app: App) -> None:
     store = app.store
-    last = store.last_save
-    failing = store.broken is not None or (last is not None and not last.ok)
-    if app.notes_ready and store.unsaved_changes and failing:
+    if app.notes_ready and store.unsaved_changes and store.failure:
         question = (
-            f"{len(store.notes)} notes are not saved: {_reason(store)}. y quits and keeps them"
+            f"{len(store.notes)} notes are not saved: {store.failure}. y quits and keeps them"
             " in a recovery file (the next start offers to merge it back); n or Esc stays."
         )
         app.push_screen(Ask(question), lambda yes: app.exit() if yes else None)
         return
     app.exit()
-
-
-def _reason(store) -> str:
-    if store.broken is not None:
-        return f"the notes file does not load ({store.broken.problems[0]})"
-    last = store.last_save
-    return last.reason if last is not None and last.reason else "the last save failed"
 
 
 def on_signals(app: App) -> None:

@@ -98,11 +98,7 @@ def save_on_exit(store: NotesStore, finish) -> str | None:
         finish()
     if not store.unsaved_changes:
         return None
-    if store.broken is not None:
-        reason = f"the notes file does not load ({store.broken.problems[0]})"
-    else:
-        last = store.last_save
-        reason = last.reason if last is not None and last.reason else "the save failed"
+    reason = store.failure or "the save failed"
     count = len(store.notes)
     try:
         kept = write_recovery(store)

@@ -120,6 +120,17 @@ class NotesStore(PlacedNotes):
         return self._revision != self._saved_revision
 
     @property
+    def failure(self) -> str | None:
+        """Why the notes can't be saved now (the file does not load, the last save failed), in
+        a few words; None while saving works."""
+        if self.broken is not None:
+            return f"the notes file does not load ({self.broken.problems[0]})"
+        last = self.last_save
+        if last is not None and not last.ok:
+            return last.reason or "the last save failed"
+        return None
+
+    @property
     def status_message(self) -> str:
         """One line for the footer: where the notes are kept, and whether the last save worked."""
         with self._lock:
@@ -158,27 +169,21 @@ class NotesStore(PlacedNotes):
         meanwhile, the edit brings it back (an edit beats a concurrent delete).
         """
         with self._lock:
-            if note_id not in self._notes and original is not None and original.id == note_id:
-                new = replace(
-                    original,
-                    note=original.note if note is None else note,
-                    tags=original.tags if tags is None else _clean_tags(tags),
-                    color=original.color if color is None else _check_color(color),
-                    updated=utc_now(),
-                )
-                self._apply("edit", None, new, None)
-                return self._notes[note_id]
-            old = self._require(note_id)
+            old = self._notes.get(note_id)
+            deleted = old is None and original is not None and original.id == note_id
+            base = original if deleted else self._require(note_id)
             new = replace(
-                old,
-                note=old.note if note is None else note,
-                tags=old.tags if tags is None else _clean_tags(tags),
-                color=old.color if color is None else _check_color(color),
+                base,
+                note=base.note if note is None else note,
+                tags=base.tags if tags is None else _clean_tags(tags),
+                color=base.color if color is None else _check_color(color),
             )
-            if new == old:
+            if old is not None and new == old:
                 return old
-            kind: Kind = "color" if new.content()[:3] == old.content()[:3] else "edit"
-            self._apply(kind, old, replace(new, updated=utc_now()), self._placements[note_id])
+            same_words = old is not None and new.content()[:3] == old.content()[:3]
+            kind: Kind = "color" if same_words else "edit"
+            where = self._placements[note_id] if old is not None else None
+            self._apply(kind, old, replace(new, updated=utc_now()), where)
             return self._notes[note_id]
 
     def delete(self, note_id: str) -> Note:
@@ -212,12 +217,16 @@ class NotesStore(PlacedNotes):
     def restore(self, note: Note) -> bool:
         """Put back a note kept elsewhere (a recovery file), as an undoable change.
 
-        Returns False when the store already has it as it is.
+        Returns False when the store already has it as it is. A note changed here since keeps
+        this version, with the recovered one beside it as a conflict: neither is lost.
         """
         with self._lock:
             current = self._notes.get(note.id)
             if current is not None and current.content() == note.content():
                 return False
+            if current is not None:
+                # Changed since the recovery file was written: keep both, for K or T to settle.
+                note = replace(current, conflict=note.as_conflict())
             self._apply("add" if current is None else "edit", current, note, None)
             return True
 

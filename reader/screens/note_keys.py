@@ -154,7 +154,7 @@ class NoteKeysScreen(Screen):
         return notes[-1] if notes else None
 
     def action_next_note_here(self) -> None:
-        """`n`: with several notes under the cursor, show (and act on) the next one."""
+        """`o`: with several notes under the cursor, show (and act on) the next one."""
         notes = self.store.notes_at(self.article.cursor)
         if len(notes) < 2:
             self.app.bell()
@@ -369,9 +369,7 @@ class NoteKeysScreen(Screen):
             message = self.store.status_message
         else:
             message = f"Loading notes from {self.store.path}…"
-        failed = self.store.broken is not None or (
-            self.store.last_save is not None and not self.store.last_save.ok
-        )
+        failed = self.store.failure is not None
         status.set_class(failed, "status-error")
         # The path shortens (~, a middle ellipsis) so "(saved)" or the reason stays in view.
         full = message

@@ -160,3 +160,14 @@ def test_a_tag_typed_with_a_leading_hash_is_stored_without_it(article, path):
     store = NotesStore.open(article, path)
     note = store.add(*span("Sochi"), "x", ["#hash", "plain", "#plain"])
     assert note.tags == ("hash", "plain")  # shown as #hash, never ##hash
+
+
+def test_a_recovered_note_changed_here_since_keeps_both_versions(article, path):
+    store = NotesStore.open(article, path)
+    note = store.add(*span("Sochi"), "recovered words")
+    recovered = store.get(note.id)
+    store.edit(note.id, note="newer words")
+    assert store.restore(recovered)
+    kept = store.get(note.id)
+    assert (kept.note, kept.conflict.note) == ("newer words", "recovered words")
+    assert not store.restore(store.get(note.id))  # as it is: nothing to do

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
 from textual import events
 
 from annotations.notes.file import load_notes
@@ -14,19 +13,9 @@ from annotations.text.article import load_article
 from reader.screens.ask import Ask
 from reader.screens.note_editor import NoteEditor
 from reader.widgets.article_view import ArticleView
-from tests.ui.ui_helpers import SMALL_ARTICLE, build_app, screen_text, settle, write_reading
+from tests.ui.ui_helpers import SMALL_ARTICLE, build_app, screen_text, settle
 
 TEXT = SMALL_ARTICLE
-
-
-@pytest.fixture
-def article(tmp_path):
-    return write_reading(tmp_path)
-
-
-@pytest.fixture
-def notes_file(tmp_path):
-    return tmp_path / "my.notes.yaml"
 
 
 def burst(app, keys: list[str]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import yaml
 
 from annotations.notes.autosave import AutoSaver
@@ -21,20 +20,9 @@ from tests.ui.ui_helpers import (
     screen_text,
     settle,
     widget_lines,
-    write_reading,
 )
 
 TEXT = SMALL_ARTICLE
-
-
-@pytest.fixture
-def article(tmp_path):
-    return write_reading(tmp_path)
-
-
-@pytest.fixture
-def notes_file(tmp_path):
-    return tmp_path / "my.notes.yaml"
 
 
 def view(app) -> ArticleView:
