@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -88,12 +89,20 @@ def run_reader(argv: list[str]) -> int:
     except AnnotationError as error:
         return fail(error, 2)
     app.run()
+    # The screen is gone: a SIGTERM or SIGHUP now must not cut the last save short (the notes
+    # would be neither in the file nor in a recovery file). The save is bounded by its lock
+    # timeout, and the signal is honoured by exiting right after it.
+    caught: list[int] = []
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, lambda signum, frame: caught.append(signum))
     unsaved = app.save_before_exit()
     if unsaved:
         # After SIGHUP there may be no terminal left to tell: the recovery file still is.
         with contextlib.suppress(OSError):
             print(f"annotated-reader: {display_text(unsaved)}", file=sys.stderr)
         return 1
+    if caught:
+        return 128 + caught[0]
     return app.return_code or 0
 
 
