@@ -8,6 +8,7 @@ from textual.containers import Container
 from textual.widgets import Static
 
 from annotations.cards.history import CardHistory
+from annotations.cards.xray import SortBy
 from annotations.notes.store import NotesStore
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
@@ -34,6 +35,8 @@ class ReaderScreen(NoteKeysScreen):
         self._pane_card = None
         """The card the pane is to show (it follows on the next frame)."""
         self._pane_due = False
+        self.index_sort: SortBy = "name"
+        """How the cards index was last sorted (it opens so again)."""
 
     def compose(self):
         # Decided before the children mount, so the first frame is styled once, not twice.
@@ -94,6 +97,11 @@ class ReaderScreen(NoteKeysScreen):
         self.article.refresh()
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
         self.cards.refresh_card()  # the overview's counts and the card's mentions changed
+        from reader.screens.cards_index import CardsIndex
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, CardsIndex):
+                screen.refill()
 
     def report_broken(self) -> None:
         """Once the notes are read (at once, or in the background): what needs the user's eye."""
@@ -154,6 +162,26 @@ class ReaderScreen(NoteKeysScreen):
     def open_card(self, event: CardPane.OpenCard) -> None:
         self.show_card(event.card_id)
 
+    @on(CardPane.GoToCard)
+    def go_to_card_event(self, event: CardPane.GoToCard) -> None:
+        self.go_to_card(event.card_id)
+
+    def go_to_card(self, card_id: str) -> None:
+        """Show a card, and put the cursor on its first mention (the reader went there)."""
+        self.show_card(card_id)
+        mentions = self.reading.links.of_card(card_id)
+        self.article.focus()
+        if mentions:
+            self.article.move_to(mentions[0].start, went=True)
+
+    @on(CardPane.JumpTo)
+    def jump_to_mention(self, event: CardPane.JumpTo) -> None:
+        if event.notice:
+            self.say(event.notice)
+        if not event.stay:
+            self.article.focus()
+        self.article.move_to(event.mention.start, went=True)
+
     @on(CardPane.Leave)
     def leave_cards(self) -> None:
         self.article.focus()
@@ -178,6 +206,18 @@ class ReaderScreen(NoteKeysScreen):
             self.app.bell()
         else:
             self.show_card(card_id, record=False)
+
+    def action_cards_index(self) -> None:
+        from reader.screens.cards_index import CardsIndex, IndexChoice  # loaded when first used
+
+        def chosen(choice: IndexChoice | None) -> None:
+            if choice is None:
+                return
+            self.index_sort = choice.sort
+            if choice.card_id is not None:
+                self.go_to_card(choice.card_id)
+
+        self.app.push_screen(CardsIndex(self.reading, self.index_sort), chosen)
 
     def action_toggle_cards(self) -> None:
         self.toggle_class("cards-hidden")

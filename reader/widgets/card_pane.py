@@ -1,4 +1,4 @@
-"""Provides CardPane: the context card on show, its see-also links, and its mentions.
+"""Provides CardPane: the context card on show, its see-also links, mentions and linked-from.
 
 All card text is shown as plain text (rich `Text`, never markup); the model has already replaced
 control characters with visible symbols. The Markdown body is rendered by Rich's Markdown
@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
@@ -19,14 +18,13 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Static
 
+from annotations.cards.linking import Mention
 from annotations.cards.model import Card, Source
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings
-
-MAX_SNIPPETS = 30
-"""Mentions listed with a snippet; the rest are counted (a name in War and Peace has hundreds)."""
-SNIPPET_CONTEXT = 30
+from reader.widgets.card_targets import Looks, Target, TargetLines, card_lines, overview_lines
+from reader.widgets.contrast import readable_style
 
 
 class CardPane(VerticalScroll, can_focus=True):
@@ -34,11 +32,31 @@ class CardPane(VerticalScroll, can_focus=True):
 
     BINDINGS = bindings.CARD
 
+    COMPONENT_CLASSES = {"card-pane--mention"}
+    """The mention inside its line of context (made legible on the pane's ground)."""
+
     @dataclass
     class OpenCard(Message):
-        """The reader chose a see-also link to `card_id`."""
+        """The reader chose a see-also or linked-from link to `card_id`."""
 
         card_id: str
+
+    @dataclass
+    class GoToCard(Message):
+        """The reader opened `card_id` from the overview: show it, the cursor on its first
+        mention (as the cards index does)."""
+
+        card_id: str
+
+    @dataclass
+    class JumpTo(Message):
+        """The reader chose one of the card's mentions: put the article's cursor there."""
+
+        mention: Mention
+        stay: bool = False
+        """Keep the focus in the pane (] and [ step through the mentions from here)."""
+        notice: str = ""
+        """What to tell the reader ("wrapped round"), if anything."""
 
     @dataclass
     class Leave(Message):
@@ -50,8 +68,15 @@ class CardPane(VerticalScroll, can_focus=True):
         self.show_later = show_later
         """Whether the card's "After the article" entries are shown (the app's setting)."""
         self.card: Card | None = None
-        self.link_index: int | None = None
-        """The see-also link chosen with Tab (shown highlighted), or None before the first Tab."""
+        self.chosen: int | None = None
+        """The line chosen with Tab (shown highlighted): a link, a mention or, in the overview, a
+        card; an index into `targets`, or None before the first Tab."""
+        self.targets: list[Target] = []
+        """The lines that can be chosen, as last drawn."""
+        self.target_lines: list[int] = []
+        """The line of the links text each target is on."""
+        self.mention_number: int | None = None
+        """The mention of the card last stepped to with ] or [ (they go on from it)."""
         self.extra_text: Text | None = None
         """Text shown above the card (the note under the cursor), or None."""
 
@@ -61,6 +86,9 @@ class CardPane(VerticalScroll, can_focus=True):
         # see-also links and mentions in another, so a chosen link can be scrolled into view.
         yield Static(id="card-text")
         yield Static(id="card-links")
+
+    def on_resize(self) -> None:
+        self.refresh_card()  # each mention's context is one line of the pane's width
 
     def on_mount(self) -> None:
         self.refresh_card()
@@ -76,7 +104,8 @@ class CardPane(VerticalScroll, can_focus=True):
                 self.extra_text = extra
                 self._show_extra()
             return
-        self.link_index = None
+        self.chosen = None
+        self.mention_number = None
         self.scroll_home(animate=False)
         self.card = card
         self.extra_text = extra
@@ -88,7 +117,9 @@ class CardPane(VerticalScroll, can_focus=True):
         links = self.query_one("#card-links", Static)
         if self.card is None:
             shown.update(self.overview())
-            links.update("")
+            self._show_lines(
+                links, overview_lines(self.reading, chosen=self._chosen(), looks=self.looks())
+            )
             return
         parts = [self.card_head(self.card)]
         body = self.card.body
@@ -99,7 +130,30 @@ class CardPane(VerticalScroll, can_focus=True):
             parts += [Text(), Markdown(body, hyperlinks=False)]
         parts += [Text(), self.card_tail(self.card)]
         shown.update(Group(*parts))
-        links.update(self.card_links(self.card))
+        self._show_lines(links, self.card_links(self.card))
+
+    def _show_lines(self, links: Static, lines: TargetLines) -> None:
+        self.targets, self.target_lines = lines.targets, lines.lines
+        if self.chosen is not None and self.chosen >= len(self.targets):
+            self.chosen = None
+        links.update(lines.text)
+
+    def _chosen(self) -> int | None:
+        """The chosen line, drawn as chosen only while the pane has focus."""
+        return self.chosen if self.has_focus else None
+
+    def looks(self) -> Looks:
+        """The highlight of a mention in its context, legible on the pane's ground."""
+        base = self.rich_style
+        mention = self.get_component_rich_style("card-pane--mention", partial=True)
+        return Looks(mention=readable_style(base + mention, base))
+
+    def card_links(self, card: Card) -> TargetLines:
+        """See also, the mentions in context, and Linked from; the chosen one highlighted."""
+        width = self.query_one("#card-links", Static).content_region.width or self.size.width
+        return card_lines(
+            self.reading, card, chosen=self._chosen(), width=width - 1, looks=self.looks()
+        )
 
     def set_show_later(self, show: bool) -> None:
         """Show or hide the entries dated after the article, and redraw."""
@@ -123,13 +177,10 @@ class CardPane(VerticalScroll, can_focus=True):
         text.append(
             f"{len(reading.cards.cards)} cards, {len(reading.links.mentions)} mentions. "
             "Tab moves to the next linked name; its card shows here. "
-            "Enter goes into the card; ? lists every key.\n\n",
+            f"Enter goes into this pane, where Tab picks a card and Enter opens it; "
+            f"{self._key('screen.cards-index', 'x')} lists them all; ? lists every key.\n",
             style="italic",
         )
-        for card in sorted(reading.cards.cards, key=lambda c: (c.kind, c.title.casefold())):
-            count = len(reading.links.of_card(card.id))
-            text.append(f"• {card.title}", style="bold")
-            text.append(f"  {card.kind}, {count}×\n")
         return text
 
     def card_head(self, card: Card) -> Text:
@@ -153,33 +204,6 @@ class CardPane(VerticalScroll, can_focus=True):
             self._append_later(text, card)
         return text
 
-    def card_links(self, card: Card) -> Text:
-        """The see-also links (the chosen one highlighted) and the mentions, with snippets."""
-        text = Text()
-        links = self.see_also()
-        if links:
-            text.append("\nSee also", style="bold")
-            text.append("  (Tab, then Enter; or click)\n", style="italic")
-            for index, other in enumerate(links):
-                chosen = self.has_focus and index == self.link_index
-                # The meta says which link a click landed on (see on_click).
-                look = Style(reverse=chosen, bold=chosen, underline=not chosen)
-                text.append(f"→ {other.title}", style=look + Style(meta={"see_also": index}))
-                text.append(f" ({other.kind})\n")
-        mentions = self.reading.links.of_card(card.id)
-        times = "once" if len(mentions) == 1 else f"{len(mentions)} times"
-        text.append(f"\nMentioned {times}\n", style="bold")
-        article_text = self.reading.article.text
-        for mention in mentions[:MAX_SNIPPETS]:
-            before = article_text[max(0, mention.start - SNIPPET_CONTEXT) : mention.start]
-            after = article_text[mention.end : mention.end + SNIPPET_CONTEXT]
-            text.append("…" + display_text(before).lstrip())
-            text.append(display_text(article_text[mention.start : mention.end]), style="bold")
-            text.append(display_text(after).rstrip() + "…\n")
-        if len(mentions) > MAX_SNIPPETS:
-            text.append(f"…and {len(mentions) - MAX_SNIPPETS} more (] and [ visit them)\n")
-        return text
-
     @staticmethod
     def _append_source(text: Text, source: Source, indent: str = "", style: str = "") -> None:
         text.append(f"{indent}• {source.title}\n", style=style)
@@ -197,7 +221,8 @@ class CardPane(VerticalScroll, can_focus=True):
         if not self.show_later:
             entries = "entry" if count == 1 else "entries"
             text.append(
-                f"\nAfter the article: {count} {entries} hidden ({self._later_key()} shows them)\n",
+                f"\nAfter the article: {count} {entries} hidden"
+                f" ({self._key('app.toggle-later', 'L')} shows them)\n",
                 style="dim",
             )
             return
@@ -208,22 +233,16 @@ class CardPane(VerticalScroll, can_focus=True):
             for source in entry.sources:
                 self._append_source(text, source, indent="  ", style="dim")
 
-    def _later_key(self) -> str:
-        """The key in force for "After the article" (it can be remapped)."""
+    def _key(self, binding_id: str, default: str) -> str:
+        """The key in force for a binding (it can be remapped)."""
         try:
             bindings = self.screen.active_bindings.values()
         except NoScreen:  # not mounted yet: the default key
-            return "L"
+            return default
         for active in bindings:
-            if active.binding.id == "app.toggle-later":
-                return active.binding.key
-        return "L"
-
-    def see_also(self) -> list[Card]:
-        if self.card is None:
-            return []
-        by_id = self.reading.cards.by_id
-        return [by_id[card_id] for card_id in self.card.see_also if card_id in by_id]
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding)
+        return default
 
     # Focus and links ---------------------------------------------------------------------------
 
@@ -231,7 +250,7 @@ class CardPane(VerticalScroll, can_focus=True):
         self.refresh_card()
 
     def on_blur(self) -> None:
-        self.link_index = None  # a choice made before Esc is not kept, unseen, for next time
+        self.chosen = None  # a choice made before Esc is not kept, unseen, for next time
         self.refresh_card()
 
     def action_link_next(self) -> None:
@@ -241,14 +260,13 @@ class CardPane(VerticalScroll, can_focus=True):
         self._step_link(-1)
 
     def _step_link(self, step: int) -> None:
-        links = self.see_also()
-        if not links:
+        if not self.targets:
             self.app.bell()
             return
-        if self.link_index is None:
-            self.link_index = 0 if step > 0 else len(links) - 1
+        if self.chosen is None:
+            self.chosen = 0 if step > 0 else len(self.targets) - 1
         else:
-            self.link_index = (self.link_index + step) % len(links)
+            self.chosen = (self.chosen + step) % len(self.targets)
         self._show_chosen()
 
     def _show_chosen(self) -> None:
@@ -256,34 +274,74 @@ class CardPane(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._scroll_to_chosen)
 
     def _scroll_to_chosen(self) -> None:
-        """Scroll the chosen link into view (a long card has its links far down)."""
-        if self.link_index is None:
+        """Scroll the chosen line into view (a long card has its links far down)."""
+        if self.chosen is None or self.chosen >= len(self.targets):
             return
         shown = self.query_one("#card-links", Static)
         width = max(shown.content_region.width, 1)
-        row = 2  # the blank line and "See also"
-        for other in self.see_also()[: self.link_index]:
-            row += len(Text(f"→ {other.title} ({other.kind})").wrap(self.app.console, width))
+        lines = self._drawn_lines()
+        before = lines[: self.target_lines[self.chosen]]
+        row = sum(len(line.wrap(self.app.console, width)) for line in before)
         top = shown.virtual_region.y
         self.scroll_to_region(Region(0, top + row, 1, 1), animate=False, immediate=True)
 
+    def _drawn_lines(self) -> list[Text]:
+        if self.card is None:
+            return overview_lines(self.reading, chosen=None).text.split("\n")
+        return self.card_links(self.card).text.split("\n")
+
     def action_open_link(self) -> None:
-        links = self.see_also()
-        if not links:
+        if not self.targets:
             self.app.bell()
             return
-        if self.link_index is None:  # nothing chosen yet: show the first, open on the next Enter
-            self.link_index = 0
+        if self.chosen is None:  # nothing chosen yet: show the first, open on the next Enter
+            self.chosen = 0
             self._show_chosen()
             return
-        self.post_message(self.OpenCard(links[self.link_index].id))
+        self._open(self.targets[self.chosen])
+
+    def _open(self, target: Target) -> None:
+        if target.mention is not None:
+            self.post_message(self.JumpTo(target.mention))
+        elif target.go:
+            self.post_message(self.GoToCard(target.card_id))
+        else:
+            self.post_message(self.OpenCard(target.card_id))
+
+    def action_mention_next(self) -> None:
+        self._step_mention(1)
+
+    def action_mention_previous(self) -> None:
+        self._step_mention(-1)
+
+    def _step_mention(self, step: int) -> None:
+        """Move the article's cursor to the next (previous) mention of this card, staying here.
+
+        It goes on from the mention chosen with Tab, or the one last stepped to.
+        """
+        mentions = self.reading.links.of_card(self.card.id) if self.card else []
+        if not mentions:
+            self.app.bell()
+            return
+        chosen = self.targets[self.chosen] if self.chosen is not None else None
+        current = chosen.number if chosen and chosen.mention else self.mention_number
+        start = 0 if step > 0 else len(mentions) - 1
+        number = start if current is None else current + step
+        notice = ""
+        if not 0 <= number < len(mentions):
+            number %= len(mentions)
+            notice = f"Back to the {'first' if step > 0 else 'last'} mention (wrapped round)"
+        self.mention_number = number
+        listed = [i for i, t in enumerate(self.targets) if t.mention and t.number == number]
+        self.chosen = listed[0] if listed else None
+        self._show_chosen()
+        self.post_message(self.JumpTo(mentions[number], stay=True, notice=notice))
 
     def on_click(self, event: events.Click) -> None:
-        index = event.style.meta.get("see_also")
-        links = self.see_also()
-        if isinstance(index, int) and index < len(links):
-            self.link_index = index
-            self.post_message(self.OpenCard(links[index].id))
+        index = event.style.meta.get("target")
+        if isinstance(index, int) and index < len(self.targets):
+            self.chosen = index
+            self._open(self.targets[index])
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())

@@ -1,0 +1,159 @@
+"""Provides the lines of the card pane a reader can choose and open: see-also links, mentions
+(each with a line of context) and the cards linking here, or, before any card is chosen, the
+overview's list of every card.
+
+Each chosen line is a Target: Tab steps through them, Enter opens one, a click lands on one (the
+style's meta names it). The text is plain text (rich `Text`), never markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.style import Style
+from rich.text import Text
+
+from annotations.cards.linking import Mention
+from annotations.cards.model import Card
+from annotations.cards.xray import ELLIPSIS, linked_from, mention_context
+from annotations.reading import Reading
+from annotations.text.sanitize import display_text
+
+MAX_SNIPPETS = 30
+"""Mentions listed with their context; the rest are counted (a name in War and Peace has
+hundreds), and ] and [ still step through all of them."""
+MIN_CONTEXT = 24
+"""The fewest characters of a context line, however narrow the pane."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """One line the reader can open: a card, or a mention of the card on show."""
+
+    card_id: str
+    mention: Mention | None = None
+    """The mention to jump to; None for a line that opens `card_id`."""
+    number: int = 0
+    """For a mention: its place among the card's mentions, from 0."""
+    go: bool = False
+    """Open the card with the cursor on its first mention (the overview, as the index does)."""
+
+
+@dataclass
+class TargetLines:
+    """The pane's choosable lines, drawn: the text, and where each target is in it."""
+
+    text: Text = field(default_factory=Text)
+    targets: list[Target] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    """For each target, the line of `text` it is on (to scroll it into view)."""
+
+    def add(self, target: Target, line: Text) -> None:
+        """Add `target`'s line; a click on it names its index (see CardPane.on_click)."""
+        line.apply_meta({"target": len(self.targets)})
+        self.lines.append(self.text.plain.count("\n"))
+        self.targets.append(target)
+        self.text.append_text(line)
+        self.text.append("\n")
+
+    def heading(self, title: str, hint: str = "") -> None:
+        self.text.append(f"\n{title}", style="bold")
+        if hint:
+            self.text.append(f"  ({hint})", style="italic")
+        self.text.append("\n")
+
+
+@dataclass(frozen=True)
+class Looks:
+    """How the pane draws what it highlights (from its component classes, made legible)."""
+
+    mention: Style = field(default_factory=lambda: Style(bold=True))
+    """The mention inside its line of context."""
+    chosen: Style = field(default_factory=lambda: Style(reverse=True, bold=True))
+    """The line chosen with Tab (or ] and [), while the pane has focus."""
+
+
+def personal_mark(card: Card) -> str:
+    """ " · yours" for a card the reader wrote (stored with their notes), else ""."""
+    # Cards of the reader's own carry `personal`; shipped and file cards have no such flag.
+    return " · yours" if getattr(card, "personal", False) else ""
+
+
+def card_lines(
+    reading: Reading,
+    card: Card,
+    *,
+    chosen: int | None,
+    width: int,
+    looks: Looks = Looks(),
+) -> TargetLines:
+    """See also, the mentions with their context, and Linked from, for `card`."""
+    shown = TargetLines()
+    cards = reading.cards.by_id
+    see_also = [cards[card_id] for card_id in card.see_also if card_id in cards]
+    if see_also:
+        shown.heading("See also", "Tab, then Enter; or click")
+        for other in see_also:
+            shown.add(Target(other.id), _card_line("→", other, chosen == len(shown.targets), looks))
+
+    mentions = reading.links.of_card(card.id)
+    times = "once" if len(mentions) == 1 else f"{len(mentions)} times"
+    shown.heading(f"Mentioned {times}", "Tab, then Enter goes there" if mentions else "")
+    for number, mention in enumerate(mentions[:MAX_SNIPPETS]):
+        is_chosen = chosen == len(shown.targets)
+        line, start, end = _mention_line(reading, mention, max(width - 2, MIN_CONTEXT))
+        # On the chosen (reversed) line a colour would fight the reversal: bold and underline.
+        line.stylize(Style(bold=True, underline=True) if is_chosen else looks.mention, start, end)
+        if is_chosen:
+            line.stylize(looks.chosen)
+        shown.add(Target(card.id, mention, number), Text("  ").append_text(line))
+    if len(mentions) > MAX_SNIPPETS:
+        more = len(mentions) - MAX_SNIPPETS
+        shown.text.append(f"{ELLIPSIS}and {more} more (] and [ step through them all)\n")
+
+    linking = linked_from(reading.cards.cards, card.id)
+    if linking:
+        shown.heading("Linked from")
+        for other in linking:
+            shown.add(Target(other.id), _card_line("←", other, chosen == len(shown.targets), looks))
+    return shown
+
+
+def overview_lines(reading: Reading, *, chosen: int | None, looks: Looks = Looks()) -> TargetLines:
+    """Every card of the article, by kind and title, each with its mention count."""
+    shown = TargetLines()
+    for card in sorted(reading.cards.cards, key=lambda c: (c.kind, c.title.casefold())):
+        count = len(reading.links.of_card(card.id))
+        line = Text()
+        line.append(f"• {card.title}", style="bold")
+        line.append(f"  {card.kind}, {count}×{personal_mark(card)}")
+        if chosen == len(shown.targets):
+            line.stylize(looks.chosen)
+        shown.add(Target(card.id, go=True), line)
+    return shown
+
+
+def _card_line(arrow: str, card: Card, is_chosen: bool, looks: Looks) -> Text:
+    line = Text()
+    line.append(f"{arrow} {card.title}", style=looks.chosen if is_chosen else Style(underline=True))
+    line.append(f" ({card.kind}){personal_mark(card)}")
+    return line
+
+
+def _mention_line(reading: Reading, mention: Mention, width: int) -> tuple[Text, int, int]:
+    """The mention with the words around it in its paragraph, on word boundaries; and where
+    the mention is in that line."""
+    article = reading.article
+    paragraph = None
+    if article.paragraphs:
+        paragraph = article.paragraphs[article.paragraph_index(mention.start)]
+    context = mention_context(article.text, mention.start, mention.end, width, paragraph)
+    line = Text(ELLIPSIS if context.cut_before else "")
+    line.append(display_text(context.before))
+    start = len(line)
+    line.append(display_text(context.exact))
+    end = len(line)
+    line.append(display_text(context.after))
+    if context.cut_after:
+        line.append(ELLIPSIS)
+    return line, start, end
