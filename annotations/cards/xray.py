@@ -97,32 +97,11 @@ def mention_context(
     low, high = bounds if bounds is not None else (0, len(text))
     low, high = min(low, start), max(high, end)
     room = max(width - (end - start), 0)
-    before_room = min(room // 2, start - low)
-    after_room = min(room - before_room, high - end)
-    before_room = min(room - after_room, start - low)
-
-    first = start - before_room
-    cut_before = first > low
-    if cut_before:
-        first = min(first + 1, start)  # room for the ellipsis
-        if not text[first - 1].isspace():  # inside a word: leave it out
-            while first < start and not text[first].isspace():
-                first += 1
-    while first < start and text[first].isspace():
-        first += 1
-    cut_before = cut_before or first > low and not text[low:first].isspace()
-
-    last = end + after_room
-    cut_after = last < high
-    if cut_after:
-        last = max(last - 1, end)
-        if not text[last].isspace():
-            while last > end and not text[last - 1].isspace():
-                last -= 1
-    while last > end and text[last - 1].isspace():
-        last -= 1
-    cut_after = cut_after or last < high and not text[last:high].isspace()
-
+    # Each side gets half; what one side cannot use (a short side, a long word left out) goes
+    # to the other, and back again.
+    first, cut_before = _context_start(text, low, start, room // 2)
+    last, cut_after = _context_end(text, end, high, room - _used(start - first, cut_before))
+    first, cut_before = _context_start(text, low, start, room - _used(last - end, cut_after))
     return Context(
         before=one_line(text[first:start]),
         exact=one_line(text[start:end]),
@@ -130,6 +109,41 @@ def mention_context(
         cut_before=cut_before,
         cut_after=cut_after,
     )
+
+
+def _used(characters: int, cut: bool) -> int:
+    return characters + (1 if cut else 0)
+
+
+def _context_start(text: str, low: int, start: int, room: int) -> tuple[int, bool]:
+    """Where the context before `start` begins, in `room` characters (an ellipsis included)
+    and never inside a word; and whether text before it is left out."""
+    room = max(room, 0)
+    if start - low <= room:
+        first = low
+    else:
+        first = min(start - room + 1, start)  # one for the ellipsis
+        if not text[first - 1].isspace():  # inside a word: leave it out
+            while first < start and not text[first].isspace():
+                first += 1
+    while first < start and text[first].isspace():
+        first += 1
+    return first, first > low and not text[low:first].isspace()
+
+
+def _context_end(text: str, end: int, high: int, room: int) -> tuple[int, bool]:
+    """Where the context after `end` stops (exclusive), as _context_start does before."""
+    room = max(room, 0)
+    if high - end <= room:
+        last = high
+    else:
+        last = max(end + room - 1, end)
+        if not text[last].isspace():
+            while last > end and not text[last - 1].isspace():
+                last -= 1
+    while last > end and text[last - 1].isspace():
+        last -= 1
+    return last, last < high and not text[last:high].isspace()
 
 
 # Links between cards -------------------------------------------------------------------------

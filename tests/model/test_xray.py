@@ -83,7 +83,7 @@ def test_context_is_cut_on_word_boundaries_with_an_ellipsis():
     context = mention_context(TEXT, start, start + 5, width=40)
     assert context.exact == "Alpha"
     assert context.cut_before and context.cut_after
-    assert context.plain == "…said that Alpha had travelled…"
+    assert context.plain == "…affairs said that Alpha had travelled…"
     words = TEXT.split()
     assert context.before.split()[0] in words and context.after.split()[-1] in words
     assert len(context.plain) <= 40
