@@ -64,6 +64,7 @@ class CardsIndex(ModalScreen[IndexChoice]):
         self.reading = reading
         self.sort: SortBy = sort
         """By name, or by mentions (most first), within each kind."""
+        self._filled_width = -1
 
     def compose(self):
         with Vertical():
@@ -77,7 +78,9 @@ class CardsIndex(ModalScreen[IndexChoice]):
         self.fill()
 
     def on_resize(self) -> None:
-        self.fill()  # the bars take the width there is
+        # The bars take the width there is (known once laid out): drawn again when it changed.
+        if self.query_one(OptionList).scrollable_content_region.width != self._filled_width:
+            self.fill()
 
     @on(Input.Changed)
     def filter_changed(self) -> None:
@@ -103,7 +106,8 @@ class CardsIndex(ModalScreen[IndexChoice]):
         found = cards_index(self.reading.cards.cards, self.reading.links, query, self.sort)
         entries = found.entries
         names = {entry.card.id: card_label(entry.card.title, entry.alias) for entry in entries}
-        room = options.scrollable_content_region.width or 80
+        self._filled_width = options.scrollable_content_region.width
+        room = self._filled_width or 80
         widest = max((len(name) for name in names.values()), default=0)
         title_width = min(widest, max(MIN_TITLE, room // 2 - 4))
         bar_width = min(max(room - title_width - COUNT_WIDTH - 8, MIN_BAR), MAX_BAR)

@@ -114,12 +114,9 @@ class CardPane(VerticalScroll, can_focus=True):
     def refresh_card(self) -> None:
         self._show_extra()
         shown = self.query_one("#card-text", Static)
-        links = self.query_one("#card-links", Static)
         if self.card is None:
             shown.update(self.overview())
-            self._show_lines(
-                links, overview_lines(self.reading, chosen=self._chosen(), looks=self.looks())
-            )
+            self.refresh_links()
             return
         parts = [self.card_head(self.card)]
         body = self.card.body
@@ -130,7 +127,17 @@ class CardPane(VerticalScroll, can_focus=True):
             parts += [Text(), Markdown(body, hyperlinks=False)]
         parts += [Text(), self.card_tail(self.card)]
         shown.update(Group(*parts))
-        self._show_lines(links, self.card_links(self.card))
+        self.refresh_links()
+
+    def refresh_links(self) -> None:
+        """Draw the choosable lines again (a new choice): the card above them, often long and
+        in Markdown, is left as it is."""
+        links = self.query_one("#card-links", Static)
+        if self.card is None:
+            lines = overview_lines(self.reading, chosen=self._chosen(), looks=self.looks())
+        else:
+            lines = self.card_links(self.card)
+        self._show_lines(links, lines)
 
     def _show_lines(self, links: Static, lines: TargetLines) -> None:
         self.targets, self.target_lines = lines.targets, lines.lines
@@ -247,11 +254,11 @@ class CardPane(VerticalScroll, can_focus=True):
     # Focus and links ---------------------------------------------------------------------------
 
     def on_focus(self) -> None:
-        self.refresh_card()
+        self.refresh_links()  # the chosen line shows only while the pane has focus
 
     def on_blur(self) -> None:
         self.chosen = None  # a choice made before Esc is not kept, unseen, for next time
-        self.refresh_card()
+        self.refresh_links()
 
     def action_link_next(self) -> None:
         self._step_link(1)
@@ -270,7 +277,7 @@ class CardPane(VerticalScroll, can_focus=True):
         self._show_chosen()
 
     def _show_chosen(self) -> None:
-        self.refresh_card()
+        self.refresh_links()
         self.call_after_refresh(self._scroll_to_chosen)
 
     def _scroll_to_chosen(self) -> None:

@@ -98,7 +98,7 @@ def card_lines(
 
     mentions = reading.links.of_card(card.id)
     times = "once" if len(mentions) == 1 else f"{len(mentions)} times"
-    shown.heading(f"Mentioned {times}", "Tab, then Enter goes there" if mentions else "")
+    shown.heading(f"Mentioned {times}", "Enter goes there" if mentions else "")
     for number, mention in enumerate(mentions[:MAX_SNIPPETS]):
         is_chosen = chosen == len(shown.targets)
         line, start, end = _mention_line(reading, mention, max(width - 2, MIN_CONTEXT))
