@@ -118,6 +118,7 @@ class ReaderScreen(NoteKeysScreen):
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.cards.cursor = event.offset
         mention = self.reading.links.at(event.offset)
         if mention is not None:
             # The pane follows the cursor; the history keeps only the cards the user went to.

@@ -7,6 +7,7 @@ control characters with visible symbols. The Markdown body is rendered by Rich's
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from rich.console import Group
@@ -75,8 +76,8 @@ class CardPane(VerticalScroll, can_focus=True):
         """The lines that can be chosen, as last drawn."""
         self.target_lines: list[int] = []
         """The line of the links text each target is on."""
-        self.mention_number: int | None = None
-        """The mention of the card last stepped to with ] or [ (they go on from it)."""
+        self.cursor = 0
+        """Where the article's cursor is (the screen keeps it told): ] and [ go on from it."""
         self.extra_text: Text | None = None
         """Text shown above the card (the note under the cursor), or None."""
 
@@ -105,7 +106,6 @@ class CardPane(VerticalScroll, can_focus=True):
                 self._show_extra()
             return
         self.chosen = None
-        self.mention_number = None
         self.scroll_home(animate=False)
         self.card = card
         self.extra_text = extra
@@ -324,21 +324,26 @@ class CardPane(VerticalScroll, can_focus=True):
     def _step_mention(self, step: int) -> None:
         """Move the article's cursor to the next (previous) mention of this card, staying here.
 
-        It goes on from the mention chosen with Tab, or the one last stepped to.
+        It goes on from the mention chosen with Tab, else from the article's cursor.
         """
         mentions = self.reading.links.of_card(self.card.id) if self.card else []
         if not mentions:
             self.app.bell()
             return
         chosen = self.targets[self.chosen] if self.chosen is not None else None
-        current = chosen.number if chosen and chosen.mention else self.mention_number
-        start = 0 if step > 0 else len(mentions) - 1
-        number = start if current is None else current + step
+        starts = [mention.start for mention in mentions]
+        if chosen is not None and chosen.mention is not None:
+            number = chosen.number + step
+        elif step > 0:
+            number = bisect.bisect_right(starts, self.cursor)
+        else:
+            here = self.reading.links.at(self.cursor)
+            number = bisect.bisect_left(starts, here.start if here else self.cursor) - 1
         notice = ""
         if not 0 <= number < len(mentions):
             number %= len(mentions)
             notice = f"Back to the {'first' if step > 0 else 'last'} mention (wrapped round)"
-        self.mention_number = number
+        self.cursor = mentions[number].start
         listed = [i for i, t in enumerate(self.targets) if t.mention and t.number == number]
         self.chosen = listed[0] if listed else None
         self._show_chosen()

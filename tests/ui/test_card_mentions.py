@@ -113,11 +113,11 @@ async def test_enter_on_a_mention_jumps_there_and_the_cursor_returns_to_the_arti
 async def test_brackets_in_the_pane_step_through_the_mentions_and_stay_in_the_pane(tmp_path):
     app = reader(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await go_to_alpha(pilot)
-        await pilot.press("enter", "right_square_bracket")
+        await go_to_alpha(pilot)  # the cursor on the first Alpha
+        await pilot.press("enter", "right_square_bracket")  # on from the article's cursor
         await pilot.pause()
-        assert view(app).cursor == ALPHAS[0]
-        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert view(app).cursor == ALPHAS[1]
+        await pilot.press("right_square_bracket")
         await pilot.pause()
         assert view(app).cursor == ALPHAS[2]
         assert app.focused is pane(app)
@@ -128,6 +128,17 @@ async def test_brackets_in_the_pane_step_through_the_mentions_and_stay_in_the_pa
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert view(app).cursor == ALPHAS[2]
+
+
+async def test_brackets_go_on_from_the_mention_chosen_with_tab(tmp_path):
+    app = reader(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await go_to_alpha(pilot)
+        await pilot.press("enter", "shift+tab", "shift+tab", "shift+tab")  # the last mention
+        assert pane(app).targets[pane(app).chosen].number == 2
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert view(app).cursor == ALPHAS[1]
 
 
 async def test_linked_from_lists_the_cards_naming_this_one_and_opens_them(tmp_path):
