@@ -125,7 +125,10 @@ class CardsIndex(ModalScreen[IndexChoice]):
                 line.append(personal_mark(entry.card))
                 options.add_option(Option(line, id=entry.card.id))
         if found.unmentioned:
-            apart = f"Not mentioned in this article ({len(found.unmentioned)})"
+            apart = (
+                "Not mentioned in this article" if self.reading.linked else "Mentions not found yet"
+            )
+            apart += f" ({len(found.unmentioned)})"
             options.add_option(Option(Text(apart, style="bold"), disabled=True))
             for entry in found.unmentioned:
                 line = Text(f"  {padded(names[entry.card.id], title_width)}  ")

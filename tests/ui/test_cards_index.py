@@ -178,3 +178,28 @@ async def test_escape_closes_the_index_and_x_can_be_remapped(tmp_path):
         assert not isinstance(app.screen, CardsIndex)
         commands = [command.title for command in app.get_system_commands(app.screen)]
         assert "Cards index" in commands
+
+
+async def test_an_index_opened_before_the_mentions_are_found_fills_in_when_they_are(
+    tmp_path, monkeypatch
+):
+    from annotations.reading import LINK_LATER_CHARS, open_reading
+    from reader.app import make_app
+    from reader.screens.reader import ReaderScreen
+
+    line = "Alpha met Beta in Gamma on Monday, and nobody else was there to see it.\n"
+    lines = LINK_LATER_CHARS // len(line) + 10
+    article = write_reading(tmp_path, line * lines, CARDS)
+    reading = open_reading(str(article), link_later=True)
+    monkeypatch.setattr(ReaderScreen, "link_in_background", lambda screen: None)  # by hand
+    app = make_app(reading, notes_path=tmp_path / "n.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert "still finding the mentions" in screen_text(app)
+        assert index_rows(app)[0] == "Mentions not found yet (5)"
+        app.reader_screen.links_found(reading.find_links())
+        await pilot.pause()
+        assert "still finding" not in screen_text(app)
+        assert index_rows(app)[0] == "People (2)"
+        assert index_rows(app)[2].startswith(f"Beta Person {lines}× ")
