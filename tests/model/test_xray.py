@@ -63,6 +63,11 @@ def test_no_mention_is_an_empty_bar_and_an_empty_article_has_no_cells():
     st.integers(min_value=1, max_value=80),
 )
 def test_the_bar_is_always_its_width_and_marks_every_cell_with_a_mention(starts, width):
+    starts.sort()  # mentions come in text order
+    by_division = [0] * width
+    for start in starts:
+        by_division[start * width // 1000] += 1
+    assert distribution(starts, 1000, width) == by_division
     bar = distribution_bar(starts, 1000, width)
     assert len(bar) == width
     cells = distribution(starts, 1000, width)
