@@ -112,8 +112,8 @@ CARD = [
 
 HELP = [
     Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
-    Binding("j,down", "scroll('down')", show=False, id="help.down"),
-    Binding("k,up", "scroll('up')", show=False, id="help.up"),
+    Binding("j,down", "scroll('down')", "Scroll down", id="help.down"),
+    Binding("k,up", "scroll('up')", "Scroll up", id="help.up"),
 ]
 """HelpScreen's keys."""
 
@@ -122,6 +122,17 @@ EDITOR = [
     # saved (or the question asked on Esc) has every character typed or pasted first.
     Binding("ctrl+s", "save", "Save", id="editor.save"),
     Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+    # Priority bindings, unlike the two above: the focus moves as the key arrives, so the keys
+    # typed after it in the same burst go to the next field, not the one being left.
+    Binding("tab", "next_field", "Next field", show=False, priority=True, id="editor.next-field"),
+    Binding(
+        "shift+tab",
+        "previous_field",
+        "Previous field",
+        show=False,
+        priority=True,
+        id="editor.previous-field",
+    ),
 ]
 """NoteEditor's keys."""
 

@@ -71,6 +71,8 @@ class ReaderScreen(NoteKeysScreen):
         if not self.reading.linked:
             self.call_after_refresh(self.link_in_background)
         self.start_notes()
+        for warning in self.reading.article.warnings:
+            self.notify(warning, title="Article", severity="warning", timeout=15, markup=False)
         self.article.focus()
         # The card on show when the article opens starts the history.
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor, went=True))
@@ -136,7 +138,12 @@ class ReaderScreen(NoteKeysScreen):
 
     def update_pane(self) -> None:
         self._pane_due = False
-        self.cards.show(self._pane_card, self.extra_for_cursor())
+        extra = self.extra_for_cursor()
+        if extra is not None and self.reading.links.at(self.article.cursor) is None:
+            # A note on words no card names: the pane shows the note, not the last card passed.
+            self._pane_card = None
+            self.article.shown_card_id = None
+        self.cards.show(self._pane_card, extra)
 
     def extra_for_cursor(self) -> Text | None:
         """The note under the cursor, shown above the card."""
