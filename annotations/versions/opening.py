@@ -56,3 +56,18 @@ def changed_since_notes(
     except AnnotationError:
         before = diff = None  # an unreadable kept version: say what can still be said
     return Changed(before, diff, in_place, approximate, orphaned)
+
+
+def compared_versions(
+    kept: list[Version], current: Version, notes_sha: str | None
+) -> Version | None:
+    """The version to compare the current text with: the notes' one if kept and different, else
+    the one kept just before the current; None when there is nothing to compare with."""
+    if notes_sha and notes_sha != current.sha256:
+        for version in kept:
+            if version.sha256 == notes_sha:
+                return version
+    if current not in kept:
+        return kept[-1] if kept else None
+    earlier = kept[: kept.index(current)]
+    return earlier[-1] if earlier else None

@@ -16,6 +16,7 @@ from annotations.notes.paths import default_notes_path
 from annotations.reading import resolve_article
 from annotations.text.article import Article, load_article
 from annotations.versions.diff import diff_texts, word_diff_lines
+from annotations.versions.opening import compared_versions
 from annotations.versions.store import Version, VersionStore
 from reader.commands.output import fail
 
@@ -160,10 +161,7 @@ def diff_main(argv: list[str]) -> int:
             before = store.find(args.from_)
         else:
             noted = notes_version(article, args.notes)
-            before = store.by_hash(noted) if noted and noted != after.sha256 else None
-            if before is None:
-                earlier = kept[: kept.index(after)]
-                before = earlier[-1] if earlier else after
+            before = compared_versions(kept, after, noted) or after
         old, new = store.text(before), store.text(after)
     except AnnotationError as error:
         return fail(error, USAGE)

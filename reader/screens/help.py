@@ -63,6 +63,18 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         ],
     ),
     (
+        "Versions",
+        [
+            (("screen.changes",), "what changed since your notes (or the last version kept)"),
+            (("changes.next", "changes.previous"), "changes: next / previous change"),
+            (("changes.toggle",), "changes: the text now / as it was"),
+            (("changes.close",), "changes: back to the article"),
+            (("changes-view.down", "changes-view.up"), "changes: scroll"),
+            (("changes-view.page-down", "changes-view.page-up"), "changes: page down / up"),
+            (("changes-view.top", "changes-view.bottom"), "changes: top / bottom"),
+        ],
+    ),
+    (
         "Writing a note",
         [
             (("editor.save", "editor.cancel"), "save / cancel (asks before dropping words)"),
