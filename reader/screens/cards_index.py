@@ -136,7 +136,8 @@ class CardsIndex(ModalScreen[IndexChoice]):
                 line.append(personal_mark(entry.card))
                 options.add_option(Option(line, id=entry.card.id))
         if not entries:
-            options.add_option(Option(Text("No card matches.", style="italic"), disabled=True))
+            empty = "No card matches." if self.reading.cards.cards else "This article has no cards."
+            options.add_option(Option(Text(empty, style="italic"), disabled=True))
         self._highlight(options, kept)
         self._describe(len(entries))
 

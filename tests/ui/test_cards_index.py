@@ -203,3 +203,13 @@ async def test_an_index_opened_before_the_mentions_are_found_fills_in_when_they_
         assert "still finding" not in screen_text(app)
         assert index_rows(app)[0] == "People (2)"
         assert index_rows(app)[2].startswith(f"Beta Person {lines}× ")
+
+
+async def test_an_article_with_no_cards_says_so(tmp_path):
+    app = build_app(write_reading(tmp_path, TEXT, None), notes_path=tmp_path / "n.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")
+        await pilot.pause()
+        assert index_rows(app) == ["This article has no cards."]
+        await pilot.press("enter")  # nothing to open: the index stays
+        assert isinstance(app.screen, CardsIndex)
