@@ -383,7 +383,6 @@ class NotesStore(PlacedNotes):
             with self._lock:
                 self.broken = None
                 self._base, self._disk_text = {}, None
-                self.marks.load(None)
                 self._revision += 1
         return self.save()
 

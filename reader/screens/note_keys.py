@@ -281,7 +281,7 @@ class NoteKeysScreen(Screen):
                 return
             if choice.action == "jump":
                 self.picked_note_id = choice.note_id  # E and d act on the note picked
-                self.article.move_to(self.store.placement(choice.note_id).start, went=True)
+                self.article.jump_to(self.store.placement(choice.note_id).start)
             elif choice.action == "delete":
                 self.store.delete(choice.note_id)
                 self.after_change("Note deleted (u undoes)")

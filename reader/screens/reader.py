@@ -12,7 +12,7 @@ from annotations.notes.store import NotesStore
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings, memory
-from reader.screens.note_keys import NoteKeysScreen
+from reader.screens.jump_keys import JumpKeysScreen
 from reader.settings import Settings
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
@@ -22,7 +22,7 @@ NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
 
 
-class ReaderScreen(NoteKeysScreen):
+class ReaderScreen(JumpKeysScreen):
     """The main screen: header, article, card pane, notes status, footer."""
 
     BINDINGS = bindings.SCREEN
@@ -34,13 +34,16 @@ class ReaderScreen(NoteKeysScreen):
         self._pane_card = None
         """The card the pane is to show (it follows on the next frame)."""
         self._pane_due = False
+        self.init_jumps()
 
     def compose(self):
         # Decided before the children mount, so the first frame is styled once, not twice.
         self.set_narrow(self.app.size.width)
         yield Static(self.header_text(), id="header")
         with Container(id="body"):
-            yield ArticleView(self.reading, notes=self.store, id="article")
+            yield ArticleView(
+                self.reading, notes=self.store, cursor=self.restored_position(), id="article"
+            )
             yield CardPane(
                 self.reading,
                 show_later=getattr(self.app, "settings", Settings()).show_later,
@@ -71,6 +74,7 @@ class ReaderScreen(NoteKeysScreen):
         if not self.reading.linked:
             self.call_after_refresh(self.link_in_background)
         self.start_notes()
+        self.start_position_keeping()
         self.article.focus()
         # The card on show when the article opens starts the history.
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor, went=True))
@@ -110,6 +114,7 @@ class ReaderScreen(NoteKeysScreen):
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.position_moved()
         mention = self.reading.links.at(event.offset)
         if mention is not None:
             # The pane follows the cursor; the history keeps only the cards the user went to.
@@ -136,6 +141,7 @@ class ReaderScreen(NoteKeysScreen):
 
     def update_pane(self) -> None:
         self._pane_due = False
+        self.init_jumps()
         self.cards.show(self._pane_card, self.extra_for_cursor())
 
     def extra_for_cursor(self) -> Text | None:
