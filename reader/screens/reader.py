@@ -141,7 +141,6 @@ class ReaderScreen(JumpKeysScreen):
 
     def update_pane(self) -> None:
         self._pane_due = False
-        self.init_jumps()
         self.cards.show(self._pane_card, self.extra_for_cursor())
 
     def extra_for_cursor(self) -> Text | None:
