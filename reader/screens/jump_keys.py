@@ -57,7 +57,8 @@ class JumpKeysScreen(NoteKeysScreen):
         """Called from the subclass's __init__."""
         self.pending: Pending | None = None
         """The key waiting for the next one, or None."""
-        self._position_due = False
+        self._position: int | None = None
+        """The cursor's offset, when it moved since the position was last written."""
 
     # The reading position ----------------------------------------------------------------------
 
@@ -76,16 +77,16 @@ class JumpKeysScreen(NoteKeysScreen):
     def start_position_keeping(self) -> None:
         self.set_interval(POSITION_SECONDS, self.keep_position)
 
-    def position_moved(self) -> None:
-        self._position_due = True
+    def position_moved(self, offset: int) -> None:
+        self._position = offset
 
-    def keep_position(self, *, now: bool = False) -> None:
+    def keep_position(self) -> None:
         """Write the reading position if the cursor moved since it was last written."""
-        if not (self._position_due or now) or not self.store.article.text:
+        offset, self._position = self._position, None
+        if offset is None or not 0 <= offset < len(self.store.article.text):
             return
-        self._position_due = False
         try:
-            save_position(self.store.article, self.article.cursor)
+            save_position(self.store.article, offset)
         except OSError as error:  # a read-only data folder: reading goes on; say it once
             log.warning("reading position not saved: %s", error)
 

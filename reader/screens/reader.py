@@ -114,7 +114,7 @@ class ReaderScreen(JumpKeysScreen):
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
-        self.position_moved()
+        self.position_moved(event.offset)
         mention = self.reading.links.at(event.offset)
         if mention is not None:
             # The pane follows the cursor; the history keeps only the cards the user went to.
