@@ -124,8 +124,7 @@ class JumpKeysScreen(NoteKeysScreen):
             self._hint_key(pending, char)
         elif pending.kind == "go-to-mark" and self._is_go_to_mark_key(event.key):
             self._end_pending()
-            if not self.article.jump_back():
-                self.say("No jump to go back from yet")
+            self.jump_back()
         elif not is_mark_letter(char):
             shown = char if char.isprintable() and char else event.key
             self.cancel_pending(f"Cancelled: {shown!r} is not a mark's letter (a to z, A to Z)")
@@ -135,6 +134,11 @@ class JumpKeysScreen(NoteKeysScreen):
         else:
             self._end_pending()
             self.go_to_mark(char)
+
+    def jump_back(self) -> None:
+        """`''`: back to where the cursor was before the last jump."""
+        if not self.article.jump_back():
+            self.say("No jump to go back from yet")
 
     def _is_go_to_mark_key(self, key: str) -> bool:
         return any(
