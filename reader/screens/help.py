@@ -24,16 +24,16 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
             (("article.paragraph-previous", "article.paragraph-next"),
              "previous / next paragraph"),
             (("article.page-down", "article.page-up"), "page down / page up"),
-            (("article.top", "article.bottom"), "top / bottom (jumps: '' comes back)"),
+            (("article.top", "article.bottom"), "top / bottom (a jump: '' comes back)"),
         ],
     ),
     (
         "Jumps",
         [
-            (("jumps.hints",), "label names, notes, see-also links on screen; type one to go"),
-            (("jumps.set-mark",), "then a letter: mark this place (kept with your notes)"),
-            (("jumps.go-to-mark",), "then a letter: go to that mark; twice: back before the jump"),
-            ((), "the reading position is kept: an article opens where you left it"),
+            (("jumps.hints",), "hints on names, notes, links; type one to go"),
+            (("jumps.set-mark",), "then a letter: mark this place (kept)"),
+            (("jumps.go-to-mark",), "then a letter: go to a mark; twice: go back"),
+            ((), "an article opens where you left it"),
         ],
     ),
     (
