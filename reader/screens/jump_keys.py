@@ -140,6 +140,13 @@ class JumpKeysScreen(NoteKeysScreen):
         if not self.article.jump_back():
             self.say("No jump to go back from yet")
 
+    def _key_shown(self, action: str) -> str:
+        """The key in force for `action`, as the key bar shows it (it can be remapped)."""
+        for active in self.active_bindings.values():
+            if active.binding.action == action:
+                return self.app.get_key_display(active.binding)
+        return action
+
     def _is_go_to_mark_key(self, key: str) -> bool:
         return any(
             active.binding.action == "go_to_mark" and key == bound
@@ -161,14 +168,17 @@ class JumpKeysScreen(NoteKeysScreen):
             self.say("Nothing to mark in an empty article")
             return
         self.store.set_mark(letter, self.article.cursor)
-        self.say(f"Mark {letter} set (' then {letter} comes back here)")
+        back = self._key_shown("go_to_mark")
+        self.say(f"Mark {letter} set ({back} then {letter} comes back here)")
         self.call_after_refresh(self.saver.request)
 
     @needs_notes
     def action_go_to_mark(self) -> None:
+        again = self._key_shown("go_to_mark")
         self.wait_for_key(
             Pending("go-to-mark"),
-            "Go to mark: type its letter, or ' again to go back before the last jump (Esc cancels)",
+            f"Go to mark: type its letter, or {again} again to go back before the last jump"
+            " (Esc cancels)",
         )
 
     def go_to_mark(self, letter: str) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from annotations.notes.file import load_notes
 from annotations.notes.store import NotesStore
+from reader.keymap import load_keymap
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 from reader.widgets.contrast import WCAG_AA, contrast
@@ -251,3 +252,25 @@ async def test_the_reading_position_comes_back_even_after_the_text_changed(tmp_p
         row = view(third).layout_.row_of(view(third).cursor)
         top = view(third).scroll_offset.y
         assert top <= row < top + view(third).scrollable_content_region.height
+
+
+async def test_the_jump_keys_can_be_remapped_and_show_in_the_palette(article, notes_file):
+    keymap_file = article.parent / "keymap.yaml"
+    keymap_file.write_text(
+        "version: 1\nkeys:\n  jumps.go-to-mark: grave_accent\n  jumps.set-mark: M\n",
+        encoding="utf-8",
+    )
+    app = build_app(article, notes_path=notes_file, keymap=load_keymap(keymap_file))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("w", "M", "q")
+        assert said(app).startswith("Mark q set (` then q comes back here)")
+        await pilot.press("G", "grave_accent", "q")
+        assert view(app).cursor == TEXT.index("met")
+        await pilot.press("grave_accent", "grave_accent")  # the remapped key twice: back
+        assert view(app).cursor > TEXT.index("Delta")
+        await pilot.press("apostrophe")  # no longer a jump key
+        assert app.screen.pending is None
+        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert commands["Jump hints"] == "Key: f"
+        assert commands["Set a mark"] == "Key: M"
+        assert commands["Back to before the last jump"].startswith("Key: ` `")
