@@ -134,3 +134,18 @@ def test_marks_set_by_another_process_are_merged_and_ours_win(tmp_path):
     on_disk = load_notes(path).marks
     assert on_disk["a"].offset == TEXT.index("Monday")
     assert on_disk["b"].offset == TEXT.index("Beta")
+
+
+def test_marks_that_could_not_be_saved_go_to_the_recovery_file_and_come_back(tmp_path):
+    from annotations.notes.recovery import merge_recovery, write_recovery
+
+    article = Article(TEXT, "small.txt", tmp_path / "small.txt")
+    store = NotesStore.open(article, tmp_path / "n.notes.yaml")
+    store.set_mark("a", TEXT.index("Gamma"))
+    store.set_mark("b", TEXT.index("Delta"))
+    kept = write_recovery(store)
+    later = NotesStore.open(article, tmp_path / "n.notes.yaml")
+    later.set_mark("b", 0)  # set since: not replaced by the recovered one
+    merge_recovery(later, kept)
+    assert later.marks.offset("a") == TEXT.index("Gamma")
+    assert later.marks.offset("b") == 0
