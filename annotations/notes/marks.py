@@ -103,12 +103,9 @@ class MarkBook:
         self._marks: dict[str, Mark] = {}
         self._base: dict[str, Mark] = {}
 
-    def load(self, marks: Mapping[str, Mark] | None) -> None:
-        """Take the marks just read from the file (None: the file could not be read)."""
+    def load(self, marks: Mapping[str, Mark]) -> None:
+        """Take the marks just read from the file."""
         with self._lock:
-            if marks is None:
-                self._base = {}
-                return
             self._marks = place_marks(self.text, marks)
             self._base = dict(self._marks)
 

@@ -132,6 +132,16 @@ def status_line(
     return f"Notes: {path}" + (" (saved)" if last_save else "")
 
 
+def save_failure(broken: AnnotationError | None, last_save: SaveResult | None) -> str | None:
+    """Why notes can't be saved now (the file does not load, the last save failed), in a few
+    words; None while saving works."""
+    if broken is not None:
+        return f"the notes file does not load ({broken.problems[0]})"
+    if last_save is not None and not last_save.ok:
+        return last_save.reason or "the last save failed"
+    return None
+
+
 def _remove_stale_temporaries(path: Path) -> None:
     """Delete temporary files a killed save left behind (the lock is held: none is live)."""
     try:

@@ -17,19 +17,18 @@ from pathlib import Path
 from typing import Literal
 
 from annotations.errors import AnnotationError
+from annotations.notes import saving
 from annotations.notes.anchoring import make_quote, place_notes, reanchor_all
 from annotations.notes.file import NotesDocument, parse_notes, read_notes_text
 from annotations.notes.marks import Mark, MarkBook
 from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_now
 from annotations.notes.paths import default_notes_path, follow_links
 from annotations.notes.placed import PlacedNotes
-from annotations.notes.saving import SaveResult, failure, move_aside, status_line, sync_file
+from annotations.notes.saving import SaveResult, failure, move_aside, sync_file
 from annotations.notes.undo import Change, History, Kind
 from annotations.text.article import Article
 
 log = logging.getLogger(__name__)
-
-__all__ = ["NotesStore", "SaveResult", "default_notes_path"]
 
 
 class NotesStore(PlacedNotes):
@@ -51,6 +50,8 @@ class NotesStore(PlacedNotes):
         """Why the notes file can't be read, while it can't: it is then never overwritten."""
         self.last_save: SaveResult | None = None
         """The outcome of the last save, for the footer."""
+        self.loaded_on: str | None = None
+        """The sha256 of the text the file's positions were taken from, as last read."""
         self.last_color = DEFAULT_COLOR
         """The colour last chosen, which a plain highlight (H) reuses."""
         self.marks = MarkBook(article.text)
@@ -81,11 +82,11 @@ class NotesStore(PlacedNotes):
             with self._lock:
                 self.broken = error
                 self._base, self._disk_text = {}, None
-            self.marks.load(None)
             return
         notes, placements = self.place(document.notes if document else [], document)
         with self._lock:
             self.broken = None
+            self.loaded_on = document.sha256 if document is not None else None
             self._notes, self._placements = dict(notes), placements
             self._base, self._disk_text = dict(notes), text
             self.marks.load(document.marks if document else {})
@@ -127,18 +128,13 @@ class NotesStore(PlacedNotes):
     def failure(self) -> str | None:
         """Why the notes can't be saved now (the file does not load, the last save failed), in
         a few words; None while saving works."""
-        if self.broken is not None:
-            return f"the notes file does not load ({self.broken.problems[0]})"
-        last = self.last_save
-        if last is not None and not last.ok:
-            return last.reason or "the last save failed"
-        return None
+        return saving.save_failure(self.broken, self.last_save)
 
     @property
     def status_message(self) -> str:
         """One line for the footer: where the notes are kept, and whether the last save worked."""
         with self._lock:
-            return status_line(self.path, self.broken, self.last_save, len(self._notes))
+            return saving.status_line(self.path, self.broken, self.last_save, len(self._notes))
 
     # Editing (UI thread) -----------------------------------------------------------------------
 
@@ -151,10 +147,13 @@ class NotesStore(PlacedNotes):
         color: str | None = None,
     ) -> Note:
         """A new note on text[start:end]; raises ValueError for an empty range or a bad tag."""
-        color = _check_color(color or self.last_color)
+        color = _schema().check_color(color or self.last_color)
         quote = make_quote(self.article.text, start, end)
         now = utc_now()
-        made = Note(new_id(), quote, start, end, note, _clean_tags(tags), color, now, now)
+        tags = _schema().clean_tags(tags)
+        made = Note(
+            new_id(), quote, start, end, note, tags, color, now, now, None, self.article.sha256
+        )
         self._apply("add", None, made, Placement(start, end, "exact"))
         return made
 
@@ -179,8 +178,8 @@ class NotesStore(PlacedNotes):
             new = replace(
                 base,
                 note=base.note if note is None else note,
-                tags=base.tags if tags is None else _clean_tags(tags),
-                color=base.color if color is None else _check_color(color),
+                tags=base.tags if tags is None else _schema().clean_tags(tags),
+                color=base.color if color is None else _schema().check_color(color),
             )
             if old is not None and new == old:
                 return old
@@ -202,7 +201,14 @@ class NotesStore(PlacedNotes):
         with self._lock:
             old = self._require(note_id)
             quote = make_quote(self.article.text, start, end)
-            new = replace(old, quote=quote, start=start, end=end, updated=utc_now())
+            new = replace(
+                old,
+                quote=quote,
+                start=start,
+                end=end,
+                updated=utc_now(),
+                made_on=self.article.sha256,
+            )
             self._apply("reattach", old, new, Placement(start, end, "exact"))
             return new
 
@@ -387,13 +393,7 @@ class NotesStore(PlacedNotes):
         return self.save()
 
 
-def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    from annotations.notes.schema import clean_tags  # imported on the first edit, not at start-up
+def _schema():
+    from annotations.notes import schema  # imported on the first edit, not at start-up
 
-    return clean_tags(tags)
-
-
-def _check_color(color: str) -> str:
-    from annotations.notes.schema import check_color
-
-    return check_color(color)
+    return schema

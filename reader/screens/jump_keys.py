@@ -140,12 +140,10 @@ class JumpKeysScreen(NoteKeysScreen):
         if not self.article.jump_back():
             self.say("No jump to go back from yet")
 
-    def _key_shown(self, action: str) -> str:
-        """The key in force for `action`, as the key bar shows it (it can be remapped)."""
-        for active in self.active_bindings.values():
-            if active.binding.action == action:
-                return self.app.get_key_display(active.binding)
-        return action
+    def key_for(self, action: str, default: str) -> str:
+        """How the key in force for `action` is shown (after the keymap)."""
+        keys = [k for k, b in self.active_bindings.items() if b.binding.action == action]
+        return self.app.get_key_display(self.active_bindings[keys[0]].binding) if keys else default
 
     def _is_go_to_mark_key(self, key: str) -> bool:
         return any(
@@ -168,13 +166,13 @@ class JumpKeysScreen(NoteKeysScreen):
             self.say("Nothing to mark in an empty article")
             return
         self.store.set_mark(letter, self.article.cursor)
-        back = self._key_shown("go_to_mark")
+        back = self.key_for("go_to_mark", "'")
         self.say(f"Mark {letter} set ({back} then {letter} comes back here)")
         self.call_after_refresh(self.saver.request)
 
     @needs_notes
     def action_go_to_mark(self) -> None:
-        again = self._key_shown("go_to_mark")
+        again = self.key_for("go_to_mark", "'")
         self.wait_for_key(
             Pending("go-to-mark"),
             f"Go to mark: type its letter, or {again} again to go back before the last jump"
