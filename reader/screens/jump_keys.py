@@ -194,15 +194,15 @@ class JumpKeysScreen(NoteKeysScreen):
 
     def action_hints(self) -> None:
         targets = self.article.hint_targets()
-        links = len(self.cards.see_also()) if self.cards.visible() else 0
-        labels = hint_labels(len(targets) + links)
+        links = self.cards.see_also_on_screen()
+        labels = hint_labels(len(targets) + len(links))
         if not labels:
             self.say("No names, notes or see-also links on screen to jump to")
             return
         pending = Pending(
             "hint",
             article_hints=dict(zip(targets, labels, strict=False)),
-            card_hints={index: labels[len(targets) + index] for index in range(links)},
+            card_hints=dict(zip(links, labels[len(targets) :], strict=True)),
         )
         self._show_hints(pending)
         self.wait_for_key(pending, "Hints: type a label to jump there (Esc cancels)")

@@ -208,9 +208,22 @@ class CardPane(VerticalScroll, can_focus=True):
             if self.card is not None:
                 self.query_one("#card-links", Static).update(self.card_links(self.card))
 
-    def visible(self) -> bool:
-        """True when the pane is on screen (not hidden with c)."""
-        return self.display and self.region.area > 0 and self.styles.display != "none"
+    def see_also_on_screen(self) -> list[int]:
+        """The indices of the see-also links in view now (none while the pane is hidden)."""
+        links = self.see_also()
+        if not links or not self.display or self.region.area == 0:
+            return []
+        shown = self.query_one("#card-links", Static)
+        width = max(shown.content_region.width, 1)
+        top = self.scroll_offset.y
+        bottom = top + self.scrollable_content_region.height
+        row = shown.virtual_region.y + 2  # the blank line and "See also"
+        found = []
+        for index, other in enumerate(links):
+            if top <= row < bottom:
+                found.append(index)
+            row += len(Text(f"→ {other.title} ({other.kind})").wrap(self.app.console, width))
+        return found
 
     @staticmethod
     def _append_source(text: Text, source: Source, indent: str = "", style: str = "") -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.text.hints import HINT_LETTERS, hint_labels, matching
@@ -41,6 +41,7 @@ def test_bad_alphabets_are_refused():
         hint_labels(3, "a")
 
 
+@settings(deadline=None)  # a few hundred labels, each checked: slow on a loaded machine
 @given(
     st.integers(min_value=1, max_value=400),
     st.lists(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=2, max_size=12, unique=True),
@@ -65,6 +66,7 @@ def test_labels_are_distinct_prefix_free_and_minimal(count, letters):
         assert (short + 1) + (prefixes - short - 1) * size < count
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=1, max_value=300))
 def test_typing_a_label_letter_by_letter_narrows_to_it_alone(count):
     labels = hint_labels(count)

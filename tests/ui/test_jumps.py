@@ -274,3 +274,22 @@ async def test_the_jump_keys_can_be_remapped_and_show_in_the_palette(article, no
         assert commands["Jump hints"] == "Key: f"
         assert commands["Set a mark"] == "Key: M"
         assert commands["Back to before the last jump"].startswith("Key: ` `")
+
+
+async def test_see_also_links_out_of_view_or_hidden_get_no_label(small):
+    async with small.run_test(size=(120, 10)) as pilot:
+        await pilot.press("f")  # a short pane: the alpha card's links are below its end
+        assert small.screen.pending.card_hints == {}
+        await pilot.press("escape")
+        pane(small).scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.press("f")
+        labelled = small.screen.pending.card_hints
+        assert labelled  # scrolled into view: labelled, and each label is seen
+        await pilot.pause()
+        for label in labelled.values():
+            assert f" {label.upper()}  → " in screen_text(small)
+        await pilot.press("escape", "c")  # the card pane hidden: only the article's names
+        await pilot.pause()
+        await pilot.press("f")
+        assert small.screen.pending.card_hints == {}
