@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from annotations.cards.linking import Links, normalise_alias
+from annotations.cards.linking import Links, Mention, normalise_alias
 from annotations.cards.model import CARD_KINDS, Card
 
 BAR_LEVELS = "▁▂▃▄▅▆▇█"
@@ -152,6 +152,24 @@ def _context_end(text: str, end: int, high: int, room: int) -> tuple[int, bool]:
     while last > end and text[last - 1].isspace():
         last -= 1
     return last, last < high and not text[last:high].isspace()
+
+
+def next_mention(
+    links: Links, mentions: Sequence[Mention], number: int | None, cursor: int, step: int
+) -> tuple[int, bool]:
+    """The index among a card's `mentions` that `]` (step 1) or `[` (step -1) goes to, from
+    mention `number`, or else from the cursor (on a mention, from its start); and whether that
+    wrapped round the end."""
+    starts = [mention.start for mention in mentions]
+    if number is not None:
+        target = number + step
+    elif step > 0:
+        target = bisect.bisect_right(starts, cursor)
+    else:
+        here = links.at(cursor)
+        target = bisect.bisect_left(starts, here.start if here else cursor) - 1
+    wrapped = not 0 <= target < len(mentions)
+    return target % len(mentions), wrapped
 
 
 # Links between cards -------------------------------------------------------------------------

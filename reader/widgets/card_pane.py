@@ -7,10 +7,10 @@ control characters with visible symbols. The Markdown body is rendered by Rich's
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from rich.console import Group
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
@@ -21,10 +21,18 @@ from textual.widgets import Static
 
 from annotations.cards.linking import Mention
 from annotations.cards.model import Card, Source
+from annotations.cards.xray import next_mention
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings
-from reader.widgets.card_targets import Looks, Target, TargetLines, card_lines, overview_lines
+from reader.widgets.card_targets import (
+    Looks,
+    Target,
+    TargetLines,
+    card_lines,
+    overview_lines,
+    see_also_cards,
+)
 from reader.widgets.contrast import readable_style
 
 
@@ -33,8 +41,8 @@ class CardPane(VerticalScroll, can_focus=True):
 
     BINDINGS = bindings.CARD
 
-    COMPONENT_CLASSES = {"card-pane--mention"}
-    """The mention inside its line of context (made legible on the pane's ground)."""
+    COMPONENT_CLASSES = {"card-pane--mention", "card-pane--hint"}
+    """The mention in its line of context; a jump hint's label (both kept legible)."""
 
     @dataclass
     class OpenCard(Message):
@@ -44,8 +52,7 @@ class CardPane(VerticalScroll, can_focus=True):
 
     @dataclass
     class GoToCard(Message):
-        """The reader opened `card_id` from the overview: show it, the cursor on its first
-        mention (as the cards index does)."""
+        """The reader opened `card_id` from the overview: show it at its first mention."""
 
         card_id: str
 
@@ -72,14 +79,14 @@ class CardPane(VerticalScroll, can_focus=True):
         self.chosen: int | None = None
         """The line chosen with Tab (shown highlighted): a link, a mention or, in the overview, a
         card; an index into `targets`, or None before the first Tab."""
-        self.targets: list[Target] = []
-        """The lines that can be chosen, as last drawn."""
-        self.target_lines: list[int] = []
-        """The line of the links text each target is on."""
-        self.cursor = 0
-        """Where the article's cursor is (the screen keeps it told): ] and [ go on from it."""
+        self.targets: list[Target] = []  # the lines that can be chosen, as last drawn
+        self.target_lines: list[int] = []  # the line of the links text each target is on
+        self.cursor = 0  # the article's cursor (the screen keeps it told): ] and [ go on from it
         self.extra_text: Text | None = None
         """Text shown above the card (the note under the cursor), or None."""
+        self.hints: dict[int, str] = {}
+        """Jump-hint labels on show, by see-also link index (empty: none)."""
+        self.hint_typed = ""
 
     def compose(self):
         yield Static(id="card-extra")
@@ -137,8 +144,7 @@ class CardPane(VerticalScroll, can_focus=True):
         self.refresh_links()
 
     def refresh_links(self) -> None:
-        """Draw the choosable lines again (a new choice): the card above them, often long and
-        in Markdown, is left as it is."""
+        """Draw the choosable lines again (the card above them, often long, is left as is)."""
         links = self.query_one("#card-links", Static)
         if self.card is None:
             lines = overview_lines(self.reading, chosen=self._chosen(), looks=self.looks())
@@ -160,13 +166,18 @@ class CardPane(VerticalScroll, can_focus=True):
         """The highlight of a mention in its context, legible on the pane's ground."""
         base = self.rich_style
         mention = self.get_component_rich_style("card-pane--mention", partial=True)
-        return Looks(mention=readable_style(base + mention, base))
+        return Looks(mention=readable_style(base + mention, base), hint=self._hint_style())
 
     def card_links(self, card: Card) -> TargetLines:
         """See also, the mentions in context, and Linked from; the chosen one highlighted."""
         width = self.query_one("#card-links", Static).content_region.width or self.size.width
         return card_lines(
-            self.reading, card, chosen=self._chosen(), width=width - 1, looks=self.looks()
+            self.reading,
+            card,
+            chosen=self._chosen(),
+            width=width - 1,
+            looks=self.looks(),
+            hints=(self.hints, self.hint_typed),
         )
 
     def set_show_later(self, show: bool) -> None:
@@ -217,6 +228,38 @@ class CardPane(VerticalScroll, can_focus=True):
         if card.later:
             self._append_later(text, card)
         return text
+
+    def see_also(self) -> list[Card]:
+        """The card's see-also links, in order (those naming a card that exists)."""
+        return see_also_cards(self.reading, self.card) if self.card else []
+
+    def _hint_style(self) -> Style:
+        style = self.rich_style + self.get_component_rich_style("card-pane--hint", partial=True)
+        return readable_style(style, self.rich_style)
+
+    def show_hints(self, hints: dict[int, str], typed: str = "") -> None:
+        """Show `hints` (see-also index -> label) before the links; {} hides them."""
+        if (hints, typed) != (self.hints, self.hint_typed):
+            self.hints, self.hint_typed = hints, typed
+            if self.card is not None:
+                self.refresh_links()
+
+    def see_also_on_screen(self) -> list[int]:
+        """The indices of the see-also links in view now (none while the pane is hidden)."""
+        links = self.see_also()
+        if not links or not self.display or self.region.area == 0:
+            return []
+        shown = self.query_one("#card-links", Static)
+        width = max(shown.content_region.width, 1)
+        top = self.scroll_offset.y
+        bottom = top + self.scrollable_content_region.height
+        row = shown.virtual_region.y + 2  # the blank line and "See also"
+        found = []
+        for index, other in enumerate(links):
+            if top <= row < bottom:
+                found.append(index)
+            row += len(Text(f"→ {other.title} ({other.kind})").wrap(self.app.console, width))
+        return found
 
     @staticmethod
     def _append_source(text: Text, source: Source, indent: str = "", style: str = "") -> None:
@@ -329,27 +372,17 @@ class CardPane(VerticalScroll, can_focus=True):
         self._step_mention(-1)
 
     def _step_mention(self, step: int) -> None:
-        """Move the article's cursor to the next (previous) mention of this card, staying here.
-
-        It goes on from the mention chosen with Tab, else from the article's cursor.
-        """
+        """The article's cursor to this card's next (previous) mention, from the one chosen with
+        Tab or else from the cursor; the focus stays here."""
         mentions = self.reading.links.of_card(self.card.id) if self.card else []
         if not mentions:
             self.app.bell()
             return
         chosen = self.targets[self.chosen] if self.chosen is not None else None
-        starts = [mention.start for mention in mentions]
-        if chosen is not None and chosen.mention is not None:
-            number = chosen.number + step
-        elif step > 0:
-            number = bisect.bisect_right(starts, self.cursor)
-        else:
-            here = self.reading.links.at(self.cursor)
-            number = bisect.bisect_left(starts, here.start if here else self.cursor) - 1
-        notice = ""
-        if not 0 <= number < len(mentions):
-            number %= len(mentions)
-            notice = f"Back to the {'first' if step > 0 else 'last'} mention (wrapped round)"
+        from_number = chosen.number if chosen is not None and chosen.mention else None
+        number, wrapped = next_mention(self.reading.links, mentions, from_number, self.cursor, step)
+        where = "first" if step > 0 else "last"
+        notice = f"Back to the {where} mention (wrapped round)" if wrapped else ""
         self.cursor = mentions[number].start
         listed = [i for i, t in enumerate(self.targets) if t.mention and t.number == number]
         self.chosen = listed[0] if listed else None

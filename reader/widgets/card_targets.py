@@ -71,12 +71,20 @@ class Looks:
     """The mention inside its line of context."""
     chosen: Style = field(default_factory=lambda: Style(reverse=True, bold=True))
     """The line chosen with Tab (or ] and [), while the pane has focus."""
+    hint: Style = field(default_factory=lambda: Style(reverse=True, bold=True))
+    """A jump hint's label before a see-also link (f)."""
 
 
 def personal_mark(card: Card) -> str:
     """ " · yours" for a card the reader wrote (stored with their notes), else ""."""
     # Cards of the reader's own carry `personal`; shipped and file cards have no such flag.
     return " · yours" if getattr(card, "personal", False) else ""
+
+
+def see_also_cards(reading: Reading, card: Card) -> list[Card]:
+    """The cards `card` links to, in order (those that exist)."""
+    by_id = reading.cards.by_id
+    return [by_id[card_id] for card_id in card.see_also if card_id in by_id]
 
 
 def card_lines(
@@ -86,15 +94,24 @@ def card_lines(
     chosen: int | None,
     width: int,
     looks: Looks = Looks(),
+    hints: tuple[dict[int, str], str] = ({}, ""),
 ) -> TargetLines:
-    """See also, the mentions with their context, and Linked from, for `card`."""
+    """See also, the mentions with their context, and Linked from, for `card`.
+
+    `hints` are the jump-hint labels on show (see-also index -> label) and what has been typed
+    of one: a label still matching stands before its link.
+    """
     shown = TargetLines()
-    cards = reading.cards.by_id
-    see_also = [cards[card_id] for card_id in card.see_also if card_id in cards]
+    see_also = see_also_cards(reading, card)
     if see_also:
         shown.heading("See also", "Tab, then Enter; or click")
-        for other in see_also:
-            shown.add(Target(other.id), _card_line("→", other, chosen == len(shown.targets), looks))
+        labels, typed = hints
+        for index, other in enumerate(see_also):
+            line = _card_line("→", other, chosen == len(shown.targets), looks)
+            label = labels.get(index)
+            if label is not None and label.startswith(typed):
+                line = Text.assemble((f" {label.upper()} ", looks.hint), " ", line)
+            shown.add(Target(other.id), line)
 
     mentions = reading.links.of_card(card.id)
     times = "once" if len(mentions) == 1 else f"{len(mentions)} times"
