@@ -17,6 +17,7 @@ from annotations.cards.xray import (
     distribution_bar,
     linked_from,
     mention_context,
+    next_mention,
 )
 
 
@@ -216,3 +217,26 @@ def test_the_filter_matches_title_and_aliases(query, ids, alias):
     assert [e.card.id for e in found.entries] == ids
     if ids:
         assert found.entries[0].alias == alias
+
+
+# Stepping through a card's mentions ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("number", "cursor", "step", "expected"),
+    [
+        (None, 0, 1, (1, False)),  # on the first mention: the next one
+        (None, ARTICLE.index("Beta"), 1, (1, False)),  # between two: the next after the cursor
+        (None, ARTICLE.index("woke"), 1, (0, True)),  # past the last: round to the first
+        (None, ARTICLE.index("Alpha woke") + 2, -1, (2, False)),  # inside one: the one before
+        (None, 0, -1, (3, True)),  # on the first, back: round to the last
+        (1, 0, 1, (2, False)),  # from the chosen mention, whatever the cursor
+        (3, 0, 1, (0, True)),
+    ],
+)
+def test_the_next_mention_goes_on_from_the_chosen_one_or_the_cursor(number, cursor, step, expected):
+    cards = [card("alpha", "Alpha", "Gamma"), card("beta", "Beta")]
+    links = link(ARTICLE, cards)
+    mentions = links.of_card("alpha")
+    assert [ARTICLE[m.start : m.end] for m in mentions] == ["Alpha", "Gamma", "Gamma", "Alpha"]
+    assert next_mention(links, mentions, number, cursor, step) == expected
