@@ -8,8 +8,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotations import files
+
+if TYPE_CHECKING:
+    from annotations.text.rendering import Rendering
 
 # A CR is a line end of its own only when no LF follows: CRLF is one line end, not a blank line.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)")
@@ -28,6 +32,16 @@ class Article:
     """Where it was read from, when it came from a file."""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     """Each paragraph as a [start, end) range of `text`, line ends excluded, in order."""
+    rendering: Rendering | None = None
+    """How the text is shown when it is marked up (Markdown); None for plain text."""
+    title: str = ""
+    """The article's own title (an HTML page's, a Markdown file's first heading), if known."""
+    byline: str = ""
+    """Who wrote it, as the page says (HTML)."""
+    date: str = ""
+    """When it was published, as the page says (HTML), ISO 8601 when known."""
+    source: str = ""
+    """Where the text came from when it is not `path` itself: a URL, or the HTML file."""
 
     def __post_init__(self) -> None:
         if not self.paragraphs:

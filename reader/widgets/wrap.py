@@ -30,19 +30,35 @@ def char_width(char: str) -> int:
     return cell_len(display_char(char))
 
 
+def shown_char(article: Article, offset: int) -> str:
+    """What is shown for the character at `offset`: "" for hidden markup (Markdown)."""
+    char = article.text[offset]
+    rendering = article.rendering
+    if rendering is not None:
+        char = rendering.shown(offset, char)
+    return display_char(char) if char else ""
+
+
 class Layout:
-    """Rows of the article at one width: each paragraph's lines, then one blank row."""
+    """Rows of the article at one width: each paragraph's lines, then one blank row.
+
+    A marked-up article (Markdown) hides some source characters: they take no cells, and the
+    rows, columns and offsets here stay source offsets all the same.
+    """
 
     def __init__(self, article: Article, width: int) -> None:
         self.article = article
         self.width = max(width, 4)
         text = article.text
+        rendering = article.rendering
         self.line_starts: list[array] = []
         self.first_row = array("q")
         self.narrow: list[bool] = []
         row = 0
         for start, end in article.paragraphs:
-            narrow = _NOT_NARROW.search(text, start, end) is None
+            narrow = _NOT_NARROW.search(text, start, end) is None and (
+                rendering is None or not rendering.any_hidden(start, end)
+            )
             starts = self._wrap_narrow(start, end) if narrow else self._wrap_measured(start, end)
             self.narrow.append(narrow)
             self.line_starts.append(starts)
@@ -63,6 +79,12 @@ class Layout:
             starts.append(position)
         return starts
 
+    def cells(self, offset: int) -> int:
+        """Cells the character at `offset` takes as shown (0 for hidden markup)."""
+        if self.article.rendering is None:
+            return char_width(self.article.text[offset])
+        return cell_len(shown_char(self.article, offset))
+
     def _wrap_measured(self, start: int, end: int) -> array:
         text, width = self.article.text, self.width
         starts = array("q", [start])
@@ -71,7 +93,7 @@ class Layout:
         position = start
         while position < end:
             char = text[position]
-            cells = char_width(char)
+            cells = self.cells(position)
             if used + cells > width and position > starts[-1]:
                 if last_space > starts[-1]:
                     position = last_space + 1
@@ -127,7 +149,7 @@ class Layout:
         paragraph = self.article.paragraph_index(offset)
         if self.narrow[paragraph]:
             return offset - start
-        return sum(char_width(char) for char in self.article.text[start:offset])
+        return sum(self.cells(position) for position in range(start, offset))
 
     def offset_at(self, row: int, column: int) -> int:
         """The offset shown at (row, column), clamped to the row's text."""
@@ -144,11 +166,15 @@ class Layout:
         if self.narrow[paragraph]:
             return min(start + max(column, 0), last)
         used = 0
+        shown = None
         for position in range(start, end):
-            used += char_width(self.article.text[position])
-            if used > column:
+            cells = self.cells(position)
+            if cells:
+                shown = position
+            used += cells
+            if used > column and cells:
                 return position
-        return last
+        return shown if shown is not None else last
 
     def is_paragraph_row(self, row: int) -> bool:
         return self.locate_row(row) is not None
