@@ -31,10 +31,12 @@ class Page:
     body: bytes
 
 
-def fetch(url: str, *, limit: int = MAX_PAGE_BYTES, transport=None) -> Page:
-    """GET an HTML page; AnnotationError with a one-line reason on any failure."""
+def fetch(url: str, *, limit: int | None = None, transport=None) -> Page:
+    """GET an HTML page (at most `limit` bytes, MAX_PAGE_BYTES by default); AnnotationError
+    with a one-line reason on any failure."""
     import httpx
 
+    limit = MAX_PAGE_BYTES if limit is None else limit
     timeout = httpx.Timeout(READ_SECONDS, connect=CONNECT_SECONDS)
     try:
         with (

@@ -26,7 +26,8 @@ class Extracted:
     def text(self) -> str:
         """The text kept and read: title, byline and date, then one paragraph per block."""
         head = [self.title] if self.title else []
-        credit = " · ".join(part for part in (self.byline, self.date) if part)
+        byline = f"By {self.byline}" if self.byline else ""
+        credit = " · ".join(part for part in (byline, self.date) if part)
         if credit:
             head.append(credit)
         return "\n\n".join([*head, *self.paragraphs]) + "\n"
