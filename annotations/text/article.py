@@ -52,6 +52,13 @@ class Article:
         """The hash of the text, which tells a notes file whether its positions still hold."""
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
+    def shown_text(self, start: int, end: int) -> str:
+        """text[start:end] as the reader sees it: without hidden markup (Markdown)."""
+        start, end = max(start, 0), min(end, len(self.text))
+        if self.rendering is None:
+            return self.text[start:end]
+        return self.rendering.shown_text(self.text, start, end)
+
     def paragraph_index(self, offset: int) -> int:
         """The index of the paragraph holding `offset`, or the nearest one after it."""
         starts = self._starts

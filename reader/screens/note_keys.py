@@ -188,7 +188,7 @@ class NoteKeysScreen(Screen):
             return
         start, end = span
         editor = NoteEditor(
-            self.store.article.text[start:end],
+            self.store.article.shown_text(start, end),
             color=self.store.last_color,
             known_tags=self.store.all_tags(),
         )
