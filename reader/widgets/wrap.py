@@ -23,6 +23,7 @@ _NOT_NARROW = re.compile(
     "[^\n\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff\u2010-\u2027\u2030-\u205e]"
 )
 _SPACE = re.compile(r"[ \n]")
+_SHOWN_RUN = re.compile(b"\x00+")
 
 
 def char_width(char: str) -> int:
@@ -56,10 +57,14 @@ class Layout:
         self.narrow: list[bool] = []
         row = 0
         for start, end in article.paragraphs:
-            narrow = _NOT_NARROW.search(text, start, end) is None and (
-                rendering is None or not rendering.any_hidden(start, end)
-            )
-            starts = self._wrap_narrow(start, end) if narrow else self._wrap_measured(start, end)
+            narrow = _NOT_NARROW.search(text, start, end) is None
+            if rendering is not None and rendering.any_hidden(start, end):
+                narrow = False  # columns skip hidden markup: measured, not counted
+                starts = self._wrap_shown(start, end)
+            elif narrow:
+                starts = self._wrap_narrow(start, end)
+            else:
+                starts = self._wrap_measured(start, end)
             self.narrow.append(narrow)
             self.line_starts.append(starts)
             self.first_row.append(row)
@@ -84,6 +89,28 @@ class Layout:
         if self.article.rendering is None:
             return char_width(self.article.text[offset])
         return cell_len(shown_char(self.article, offset))
+
+    def _wrap_shown(self, start: int, end: int) -> array:
+        """Wrap a paragraph with hidden markup: the shown characters, when all are one cell
+        wide, wrap with the fast string searches, and their rows map back to source offsets."""
+        text, width = self.article.text, self.width
+        hidden = self.article.rendering.hidden
+        positions: list[int] = []
+        for run in _SHOWN_RUN.finditer(hidden, start, end):
+            positions.extend(range(run.start(), run.end()))
+        shown = "".join(text[position] for position in positions)
+        if _NOT_NARROW.search(shown) is not None:  # replacements are one cell by design
+            return self._wrap_measured(start, end)
+        starts = array("q", [start])
+        position = 0
+        while len(shown) - position > width:
+            cut = max(
+                shown.rfind(" ", position, position + width),
+                shown.rfind("\n", position, position + width),
+            )
+            position = cut + 1 if cut > position else position + width
+            starts.append(positions[position])
+        return starts
 
     def _wrap_measured(self, start: int, end: int) -> array:
         text, width = self.article.text, self.width
