@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotations import builtin, files
+from annotations.errors import AnnotationError
 from annotations.sources import html
 from annotations.sources.fetch import Page, fetch, is_url
 from annotations.sources.kept import Kept, source_sha256, stale
@@ -51,8 +52,13 @@ def load_source(
     origin = _absolute(path)
     suffix = path.suffix.lower()
     if suffix in html.SUFFIXES:
-        data = files.read_bytes(path, limit=files.MAX_ARTICLE_BYTES, what="HTML page")
         kept = Kept.of(origin)
+        try:
+            data = files.read_bytes(path, limit=files.MAX_ARTICLE_BYTES, what="HTML page")
+        except AnnotationError:
+            if refresh or not kept.exists():
+                raise
+            return Source(kept.article(), origin, path)  # the page is gone: its text is kept
         sha = source_sha256(data)
         if refresh or stale(kept, sha):
             kept.keep(

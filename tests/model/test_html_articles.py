@@ -61,7 +61,13 @@ def test_the_extracted_text_is_kept_in_the_data_folder_with_its_source(
     monkeypatch.undo()
     # A changed page is extracted again.
     page.write_bytes(NEWS_PAGE.replace(b"nearly three hours", b"nearly four hours"))
-    assert "four hours" in load_source(str(page)).article.text
+    changed = load_source(str(page)).article.text
+    assert "four hours" in changed
+    # A page deleted since opens its kept text (with --refresh it can't: that says why).
+    page.unlink()
+    assert load_source(str(page)).article.text == changed
+    with pytest.raises(AnnotationError, match="no such HTML page file"):
+        load_source(str(page), refresh=True)
 
 
 def test_notes_and_mentions_land_on_the_right_words_of_an_html_article(tmp_path):
