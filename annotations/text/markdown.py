@@ -81,7 +81,8 @@ class _Builder:
 
     def rendering(self) -> Rendering:
         self.styles.sort(key=lambda span: (span[0], -span[1]))
-        return Rendering(hidden=self.hidden, shown_as=self.shown_as, styles=self.styles)
+        hidden = bytes(self.hidden)
+        return Rendering(hidden=hidden, shown_as=self.shown_as, styles=self.styles)
 
     def build(self) -> None:
         # markdown-it reads "\n" line ends only; the line count is the same either way.

@@ -33,8 +33,9 @@ STYLES = (
 class Rendering:
     """Hidden characters, characters shown as others, and styled ranges of one source text."""
 
-    hidden: bytearray
-    """One byte per source character: 1 where the character is not shown."""
+    hidden: bytes
+    """One byte per source character: 1 where the character is not shown. (Bytes, not a
+    bytearray: a regular expression over a bytearray copies it whole at every call.)"""
     shown_as: dict[int, str] = field(default_factory=dict)
     """Source offset -> what is shown there instead (one character, the same width)."""
     styles: list[tuple[int, int, str]] = field(default_factory=list)

@@ -95,12 +95,15 @@ class Layout:
         wide, wrap with the fast string searches, and their rows map back to source offsets."""
         text, width = self.article.text, self.width
         hidden = self.article.rendering.hidden
-        positions: list[int] = []
-        for run in _SHOWN_RUN.finditer(hidden, start, end):
-            positions.extend(range(run.start(), run.end()))
-        shown = "".join(text[position] for position in positions)
+        runs = [run.span() for run in _SHOWN_RUN.finditer(hidden, start, end)]
+        shown = "".join(text[low:high] for low, high in runs)
         if _NOT_NARROW.search(shown) is not None:  # replacements are one cell by design
             return self._wrap_measured(start, end)
+        shown_starts = []  # where each run of shown characters starts, in `shown`
+        total = 0
+        for low, high in runs:
+            shown_starts.append(total)
+            total += high - low
         starts = array("q", [start])
         position = 0
         while len(shown) - position > width:
@@ -109,7 +112,8 @@ class Layout:
                 shown.rfind("\n", position, position + width),
             )
             position = cut + 1 if cut > position else position + width
-            starts.append(positions[position])
+            run = bisect.bisect_right(shown_starts, position) - 1
+            starts.append(runs[run][0] + position - shown_starts[run])
         return starts
 
     def _wrap_measured(self, start: int, end: int) -> array:
