@@ -12,8 +12,10 @@ from annotations.errors import AnnotationError
 from annotations.sources import html
 from annotations.sources.fetch import Page, fetch, is_url
 from annotations.sources.kept import Kept, source_sha256, stale
-from annotations.text import markdown
 from annotations.text.article import Article, load_article
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+"""File names read as Markdown (markdown-it-py is imported only for them: start-up stays quick)."""
 
 
 @dataclass(eq=False)
@@ -65,7 +67,9 @@ def load_source(
                 html.extract(_decoded(data, str(path), encoding), str(path)), source_sha256=sha
             )
         return Source(kept.article(), origin, path)
-    if suffix in markdown.SUFFIXES:
+    if suffix in MARKDOWN_SUFFIXES:
+        from annotations.text import markdown
+
         text = files.read_text(
             path, limit=files.MAX_ARTICLE_BYTES, what="article", encoding=encoding
         )

@@ -21,9 +21,6 @@ from markdown_it.token import Token
 from annotations.text.article import Article
 from annotations.text.rendering import Rendering
 
-SUFFIXES = (".md", ".markdown")
-"""File names that are read as Markdown."""
-
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _EMPHASIS = {"strong": "strong", "em": "em", "s": "strike"}
 _BULLET = "\u2022"  # •
