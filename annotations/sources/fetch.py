@@ -29,6 +29,18 @@ class Page:
     url: str
     """Where the page was in the end (after redirects)."""
     body: bytes
+    charset: str | None = None
+    """The encoding the server named in its Content-Type, if any."""
+
+    def content(self) -> bytes | str:
+        """The page as text when the server named a known encoding; else the bytes, for the
+        extractor to decode as the page itself declares (its <meta charset>)."""
+        if self.charset:
+            try:
+                return self.body.decode(self.charset, errors="replace")
+            except LookupError:
+                pass
+        return self.body
 
 
 def fetch(url: str, *, limit: int | None = None, transport=None) -> Page:
@@ -67,7 +79,8 @@ def fetch(url: str, *, limit: int | None = None, transport=None) -> Page:
                 if size > limit:
                     raise AnnotationError.single(url, _too_big(limit))
                 chunks.append(chunk)
-            return Page(url=str(response.url), body=b"".join(chunks))
+            charset = response.charset_encoding  # from the Content-Type header only
+            return Page(url=str(response.url), body=b"".join(chunks), charset=charset)
     except httpx.TimeoutException:
         raise AnnotationError.single(url, "cannot fetch: timed out") from None
     except httpx.ConnectError as error:

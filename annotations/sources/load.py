@@ -48,7 +48,8 @@ def load_source(
         kept = Kept.of(argument)
         if refresh or not kept.exists():
             page = fetcher(argument)
-            kept.keep(html.extract(_decoded(page.body, argument, encoding), argument))
+            content = _decoded(page.body, argument, encoding) if encoding else page.content()
+            kept.keep(html.extract(content, argument))
         return Source(kept.article(), argument, None)
     path = Path(argument)
     origin = _absolute(path)

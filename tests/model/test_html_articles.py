@@ -164,3 +164,44 @@ def test_is_url_knows_web_addresses_only():
     assert fetching.is_url("HTTP://example.org")
     assert not fetching.is_url("notes/https.txt")
     assert not fetching.is_url("ftp://example.org")
+
+
+def test_the_servers_charset_decodes_a_page_that_does_not_declare_its_own():
+    page = (
+        "<html><head><title>Caf\u00e9 talks</title></head><body><article>"
+        "<p>Alpha and Beta met at the caf\u00e9 in Gamma, where the talks went on for hours and"
+        " nobody said very much about anything at all, as is usual.</p></article></body></html>"
+    )
+    site = Site()
+    site.pages["/cafe.html"] = ("text/html; charset=windows-1252", page.encode("cp1252"))
+    with serving(site):
+        article = open_reading(site.url("/cafe.html")).article
+    assert "at the caf\u00e9 in Gamma" in article.text
+
+
+def test_a_server_that_never_answers_times_out_in_one_line(monkeypatch):
+    import socket
+    import threading
+
+    monkeypatch.setattr(fetching, "READ_SECONDS", 0.3)
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted = []
+    done = threading.Event()
+
+    def accept_and_wait() -> None:
+        connection, _ = listener.accept()
+        accepted.append(connection)
+        done.wait(10)  # say nothing until the test is over
+        connection.close()
+
+    thread = threading.Thread(target=accept_and_wait, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/slow.html"
+    try:
+        with pytest.raises(AnnotationError) as caught:
+            open_reading(url)
+    finally:
+        done.set()
+        thread.join(5)
+        listener.close()
+    assert str(caught.value) == f"{url}: cannot fetch: timed out"
