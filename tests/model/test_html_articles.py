@@ -205,3 +205,20 @@ def test_a_server_that_never_answers_times_out_in_one_line(monkeypatch):
         thread.join(5)
         listener.close()
     assert str(caught.value) == f"{url}: cannot fetch: timed out"
+
+
+def test_damaged_kept_metadata_is_named_with_line_and_field(tmp_path):
+    site = Site()
+    site.pages["/a.html"] = ("text/html", NEWS_PAGE)
+    with serving(site):
+        url = site.url("/a.html")
+        open_reading(url)
+    kept = Kept.of(url)
+    meta = kept.meta_path.read_text(encoding="utf-8")
+    kept.meta_path.write_text(meta.replace("title:", "titel:"), encoding="utf-8")
+    with pytest.raises(AnnotationError) as caught:
+        open_reading(url)
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.field) == (str(kept.meta_path), 3, "titel")
+    assert "unknown key" in problem.message
+    assert kept.text_path.exists()  # nothing is thrown away: --refresh writes both again
