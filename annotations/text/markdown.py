@@ -35,7 +35,7 @@ class _Mismatch(Exception):
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     # text_join would merge escapes and entities into plain text, losing their source form.
-    return MarkdownIt("commonmark").enable("strikethrough").disable("text_join")
+    return MarkdownIt("commonmark").enable(["strikethrough", "table"]).disable("text_join")
 
 
 def markdown_article(text: str, *, name: str, path=None) -> Article:
@@ -114,6 +114,11 @@ class _Builder:
                 self._rule(token)
             elif kind == "html_block":
                 self._raw_lines(token, token.map[0], token.map[1], "html")
+            elif kind == "table_open":
+                # Each row as it is written (its cells line up in the source); the |---| line
+                # under the header is not shown.
+                self._raw_lines(token, token.map[0], token.map[0] + 1, "strong")
+                self._raw_lines(token, token.map[0] + 2, token.map[1], None)
             if first_in_item and kind in _BLOCKS:
                 first_in_item[-1] = False
 
@@ -267,7 +272,7 @@ class _Builder:
 
 
 _BLOCKS = frozenset(
-    {"heading_open", "paragraph_open", "fence", "code_block", "hr", "html_block"}
+    {"heading_open", "paragraph_open", "fence", "code_block", "hr", "html_block", "table_open"}
 )  # fmt: skip
 
 

@@ -121,13 +121,20 @@ def test_a_setext_heading_and_reference_links_show_without_their_markup():
     assert shown_paragraphs(article) == ["Title", "See the page now."]
 
 
+def test_a_table_shows_its_rows_as_written_without_the_rule_under_its_header():
+    source = "| Who | Where |\n|-----|-------|\n| Alpha | Gamma |\n\nAfter.\n"
+    article = markdown_article(source, name="a.md")
+    assert shown_paragraphs(article) == ["| Who | Where |", "| Alpha | Gamma |", "After."]
+
+
 def test_plain_text_without_markup_shows_as_itself():
     source = "One paragraph here.\n\nAnother one, with a comma.\n"
     article = markdown_article(source, name="a.md")
     assert shown_paragraphs(article) == ["One paragraph here.", "Another one, with a comma."]
 
 
-MARKDOWNISH = st.text(alphabet=st.sampled_from(list("ab *_`[]()<>#->\\&;!\n\r\t1.~")), max_size=120)
+MARKUP = "ab *_`[]()<>#->\\&;!\n\r\t1.~|"
+MARKDOWNISH = st.text(alphabet=st.sampled_from(list(MARKUP)), max_size=120)
 
 
 @settings(max_examples=300, deadline=None)
