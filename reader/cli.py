@@ -46,7 +46,8 @@ def reader_parser() -> argparse.ArgumentParser:
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
             "'annotated-reader open' (recent articles), 'annotated-reader check', "
-            "'annotated-reader schema', 'annotated-reader notes'."
+            "'annotated-reader schema', 'annotated-reader notes', 'annotated-reader versions', "
+            "'annotated-reader diff'."
         ),
     )
     parser.add_argument(
@@ -161,7 +162,26 @@ def run_notes(argv: list[str]) -> int:
     return notes.main(argv)
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "notes": run_notes, "open": run_open}
+def run_versions(argv: list[str]) -> int:
+    from reader.commands import versions
+
+    return versions.versions_main(argv)
+
+
+def run_diff(argv: list[str]) -> int:
+    from reader.commands import versions
+
+    return versions.diff_main(argv)
+
+
+COMMANDS = {
+    "check": run_check,
+    "schema": run_schema,
+    "notes": run_notes,
+    "versions": run_versions,
+    "diff": run_diff,
+    "open": run_open,
+}
 """The commands that never start the screen (each imported only when run: none imports Textual)."""
 
 

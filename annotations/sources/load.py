@@ -13,6 +13,7 @@ from annotations.sources import html
 from annotations.sources.fetch import Page, fetch, is_url
 from annotations.sources.kept import Kept, source_sha256, stale
 from annotations.text.article import Article, load_article
+from annotations.text.misread import misread_warning
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 """File names read as Markdown (markdown-it-py is imported only for them: start-up stays quick)."""
@@ -74,7 +75,10 @@ def load_source(
         text = files.read_text(
             path, limit=files.MAX_ARTICLE_BYTES, what="article", encoding=encoding
         )
-        return Source(markdown.markdown_article(text, name=path.name, path=path), origin, path)
+        article = markdown.markdown_article(text, name=path.name, path=path)
+        warning = misread_warning(text, encoding, str(path))
+        article.warnings = [warning] if warning else []
+        return Source(article, origin, path)
     return Source(load_article(path, encoding=encoding), origin, path)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotations import files
+from annotations.text.misread import misread_warning
 
 if TYPE_CHECKING:
     from annotations.text.rendering import Rendering
@@ -42,6 +43,8 @@ class Article:
     """When it was published, as the page says (HTML), ISO 8601 when known."""
     source: str = ""
     """Where the text came from when it is not `path` itself: a URL, or the HTML file."""
+    warnings: list[str] = field(default_factory=list)
+    """What the reader should hear about how it was read (UTF-8 read as Latin-1, say)."""
 
     def __post_init__(self) -> None:
         if not self.paragraphs:
@@ -115,4 +118,7 @@ def _add_trimmed(text: str, start: int, end: int, ranges: list[tuple[int, int]])
 def load_article(path: Path, *, encoding: str | None = None, name: str | None = None) -> Article:
     """Read an article file: size limit, binary refusal, strict decoding."""
     text = files.read_text(path, limit=files.MAX_ARTICLE_BYTES, what="article", encoding=encoding)
-    return Article(text=text, name=name or path.name, path=path)
+    warning = misread_warning(text, encoding, str(path))
+    return Article(
+        text=text, name=name or path.name, path=path, warnings=[warning] if warning else []
+    )
