@@ -57,6 +57,22 @@ SCREEN = [
     Binding("backspace,alt+left", "card_back", "Back", show=False, id="screen.card-back"),
     Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
     Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
+    Binding(
+        "ctrl+o",
+        "open_article",
+        "Open another article",
+        show=False,
+        id="screen.open-article",
+        tooltip="Open a file or URL in place of this article",
+    ),
+    Binding(
+        "R",
+        "refresh_article",
+        "Fetch the article again",
+        show=False,
+        id="screen.refresh-article",
+        tooltip="Fetch a URL (or extract an HTML page, or read a file) again",
+    ),
     Binding("D", "show_changes", "Changes", show=False, id="screen.changes"),
 ]
 """ReaderScreen's keys."""
@@ -187,6 +203,13 @@ NOTES_LIST = [
 ]
 """NotesList's keys."""
 
+OPEN = [
+    Binding("escape", "cancel", "Cancel", id="open.cancel"),
+    # Priority: Tab would otherwise move the focus out of the only field.
+    Binding("tab", "complete", "Complete the path", priority=True, id="open.complete"),
+]
+"""OpenArticle's keys (Enter opens what is typed)."""
+
 CHANGES = [
     Binding("n", "step(1)", "Next change", id="changes.next"),
     Binding("N", "step(-1)", "Previous change", id="changes.previous"),
@@ -206,5 +229,5 @@ CHANGES_VIEW = [
 """ChangesView's keys."""
 
 OWNERS = ("APP", "SCREEN", "ARTICLE", "CARD", "HELP", "EDITOR", "DISCARD", "ASK",
-          "NOTES_LIST", "CHANGES", "CHANGES_VIEW")  # fmt: skip
+          "NOTES_LIST", "CHANGES", "CHANGES_VIEW", "OPEN")  # fmt: skip
 """Every owner's list (NOTES, JUMPS are part of SCREEN): what the keymap accepts, tests walk."""

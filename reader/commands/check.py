@@ -9,8 +9,7 @@ from pathlib import Path
 from annotations.cards.check import check_files
 from annotations.cards.vanished import merge_vanished, vanished_cards
 from annotations.errors import AnnotationError
-from annotations.reading import resolve_article
-from annotations.text.article import load_article
+from annotations.sources.load import load_source
 from annotations.versions.store import VersionStore
 from reader.commands.output import fail, print_problems
 
@@ -23,7 +22,12 @@ def check_parser() -> argparse.ArgumentParser:
         description="Validate cards files; with --article, also lint how they link to it.",
     )
     parser.add_argument("cards", nargs="+", type=Path, metavar="CARDS.yaml")
-    parser.add_argument("--article", metavar="TEXT", help="an article file, or 'builtin'")
+    parser.add_argument(
+        "--article",
+        metavar="TEXT",
+        help="an article (text, Markdown or HTML file, or a URL, read from its kept text), "
+        "or 'builtin'",
+    )
     parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
     return parser
 
@@ -50,7 +54,7 @@ def main(argv: list[str]) -> int:
     article = None
     if args.article:
         try:
-            article = load_article(resolve_article(args.article)[0], encoding=args.encoding)
+            article = load_source(args.article, encoding=args.encoding).article
         except AnnotationError as error:
             return fail(error, UNREADABLE_ARTICLE)
         for warning in article.warnings:

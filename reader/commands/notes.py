@@ -17,6 +17,7 @@ from annotations.errors import AnnotationError, Problem
 from annotations.notes.model import COLORS, Note, Placement, format_time
 from annotations.notes.paths import keyed_notes_path
 from annotations.notes.store import NotesStore
+from annotations.sources.load import load_source
 from annotations.text.article import Article, load_article
 from annotations.text.sanitize import display_text
 from annotations.versions.notes_history import NoteHistory, note_histories
@@ -27,7 +28,9 @@ OK, NOT_FOUND, USAGE = 0, 1, 2
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("article", metavar="ARTICLE", help="a text file, or 'builtin'")
+    parser.add_argument(
+        "article", metavar="ARTICLE", help="a text, Markdown or HTML file, a URL, or 'builtin'"
+    )
     parser.add_argument(
         "--notes",
         type=Path,
@@ -108,7 +111,8 @@ def _load_article(argument: str, encoding: str | None) -> Article:
         # parsing and linking every card to learn a title.
         article.name = builtin.TITLE
         return article
-    return load_article(Path(argument), encoding=encoding)
+    # A Markdown file, an HTML page or a URL: the same text (and notes file) as the reader's.
+    return load_source(argument, encoding=encoding).article
 
 
 def _problem(file: str, field: str, message: str) -> list[Problem]:
@@ -226,7 +230,9 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
 
 def _label(argument: str, article: Article) -> str:
     """The article as the user named it: "builtin", not where the package happens to live."""
-    return builtin.BUILTIN_NAME if argument == builtin.BUILTIN_NAME else str(article.path)
+    if argument == builtin.BUILTIN_NAME:
+        return builtin.BUILTIN_NAME
+    return article.source or str(article.path)  # a URL or HTML page: its source, not kept text
 
 
 def _remove(store: NotesStore, wanted: str) -> int:

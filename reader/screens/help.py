@@ -92,6 +92,14 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         ],
     ),
     (
+        "Articles",
+        [
+            (("screen.open-article",), "open another file or URL (Tab completes a path)"),
+            (("open.complete", "open.cancel"), "  open: complete the path / cancel"),
+            (("screen.refresh-article",), "fetch a URL again (HTML page: extract; file: read)"),
+        ],
+    ),
+    (
         "App",
         [
             (("app.help",), "this help"),

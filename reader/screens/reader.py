@@ -54,12 +54,18 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen):
         yield KeyBar(id="keys")
 
     def header_text(self) -> Text:
-        info = self.reading.cards.info
+        info, article = self.reading.cards.info, self.reading.article
         parts = [display_text(self.reading.title)]
+        if article.byline:  # what a page says of itself (HTML), then what the cards say
+            parts.append(display_text(article.byline))
         if info.published:
             parts.append(info.published.isoformat())
+        elif article.date:
+            parts.append(display_text(article.date))
         if info.source:
             parts.append(display_text(info.source))
+        elif article.source and "://" in article.source:
+            parts.append(display_text(article.source))
         return Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
 
     @property
@@ -195,6 +201,28 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen):
             self.app.bell()
         else:
             self.show_card(card_id, record=False)
+
+    def action_open_article(self) -> None:
+        """ctrl+o: ask for a file or URL, and read it here instead."""
+        from annotations.errors import AnnotationError
+        from annotations.sources.recents import load_recents
+        from reader.screens.open_article import OpenArticle
+
+        try:
+            recent = [(entry.source, entry.title) for entry in load_recents()]
+        except AnnotationError:
+            recent = []  # a damaged list only loses the reminder; `open` says what is wrong
+        recent = [item for item in recent if item[0] != self.reading.origin]
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.app.open_article(source)
+
+        self.app.push_screen(OpenArticle(recent), chosen)
+
+    def action_refresh_article(self) -> None:
+        """R: fetch a URL again (an HTML page: extract it again; a file: read it again)."""
+        self.app.open_article(self.reading.origin, refresh=True)
 
     def action_toggle_cards(self) -> None:
         self.toggle_class("cards-hidden")

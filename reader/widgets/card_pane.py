@@ -186,12 +186,12 @@ class CardPane(VerticalScroll, can_focus=True):
         mentions = self.reading.links.of_card(card.id)
         times = "once" if len(mentions) == 1 else f"{len(mentions)} times"
         text.append(f"\nMentioned {times}\n", style="bold")
-        article_text = self.reading.article.text
+        article = self.reading.article  # snippets as shown: no Markdown markup in them
         for mention in mentions[:MAX_SNIPPETS]:
-            before = article_text[max(0, mention.start - SNIPPET_CONTEXT) : mention.start]
-            after = article_text[mention.end : mention.end + SNIPPET_CONTEXT]
+            before = article.shown_text(mention.start - SNIPPET_CONTEXT, mention.start)
+            after = article.shown_text(mention.end, mention.end + SNIPPET_CONTEXT)
             text.append("…" + display_text(before).lstrip())
-            text.append(display_text(article_text[mention.start : mention.end]), style="bold")
+            text.append(display_text(article.shown_text(mention.start, mention.end)), style="bold")
             text.append(display_text(after).rstrip() + "…\n")
         if len(mentions) > MAX_SNIPPETS:
             text.append(f"…and {len(mentions) - MAX_SNIPPETS} more (] and [ visit them)\n")

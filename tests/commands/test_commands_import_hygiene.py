@@ -1,4 +1,4 @@
-"""Commands that never start the screen (check, schema, notes) never import Textual."""
+"""Commands that never start the screen (check, schema, notes, open) never import Textual."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from annotations.cards.load import load_cards
 SCRIPT = """
 import contextlib, io, json, sys
 import reader.cli
-from reader.commands import check, notes, output, schema
+from reader.commands import check, notes, open_, output, schema
 ran = {}
 commands = (
-    ["schema"], ["check", sys.argv[1], "--article", "builtin"], ["notes", "list", "builtin"]
+    ["schema"], ["check", sys.argv[1], "--article", "builtin"], ["notes", "list", "builtin"],
+    ["open"],
 )
 for argv in commands:
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -36,7 +37,7 @@ def test_check_schema_and_notes_run_without_importing_textual(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["ran"] == {"schema": 0, "check": 0, "notes": 0}
+    assert report["ran"] == {"schema": 0, "check": 0, "notes": 0, "open": 0}
     assert report["ui"] == [], "commands that never start the screen must not import Textual"
 
 
