@@ -44,7 +44,7 @@ def reader_parser() -> argparse.ArgumentParser:
         description=(
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
-            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes'."
+            "'annotated-reader check', 'schema', 'notes', 'export', 'import'."
         ),
     )
     parser.add_argument(
@@ -124,7 +124,25 @@ def run_notes(argv: list[str]) -> int:
     return notes.main(argv)
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "notes": run_notes}
+def run_export(argv: list[str]) -> int:
+    from reader.commands import export
+
+    return export.main(argv)
+
+
+def run_import(argv: list[str]) -> int:
+    from reader.commands import import_
+
+    return import_.main(argv)
+
+
+COMMANDS = {
+    "check": run_check,
+    "schema": run_schema,
+    "notes": run_notes,
+    "export": run_export,
+    "import": run_import,
+}
 """The commands that never start the screen (each imported only when run: none imports Textual)."""
 
 

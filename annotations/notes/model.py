@@ -103,6 +103,9 @@ class Note:
     """When it was last changed (UTC, whole seconds)."""
     conflict: Conflict | None = None
     """Another copy's version, when both changed it; the UI lists these for the user to settle."""
+    imported_from: str = ""
+    """The id of the annotation this note was imported from (a W3C or Hypothesis id), so that
+    importing the same file again adds nothing; empty for a note made here."""
 
     def content(self) -> tuple:
         """What the user wrote, positions aside: two versions with equal content are one edit."""

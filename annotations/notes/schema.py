@@ -20,7 +20,7 @@ Path = tuple[str | int, ...]
 TOP_KEYS = ("version", "article", "notes")
 ARTICLE_KEYS = ("title", "sha256")
 NOTE_KEYS = ("id", "quote", "position", "note", "tags", "color", "created", "updated")
-OPTIONAL_NOTE_KEYS = ("conflict",)
+OPTIONAL_NOTE_KEYS = ("conflict", "imported_from")
 QUOTE_KEYS = ("exact", "prefix", "suffix")
 POSITION_KEYS = ("start", "end")
 CONFLICT_KEYS = ("quote", "position", "note", "tags", "color", "updated")
@@ -28,6 +28,8 @@ CONFLICT_KEYS = ("quote", "position", "note", "tags", "color", "updated")
 _ID = re.compile(r"[0-9A-Z]{26}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _TIME_EXAMPLE = "2026-11-28T05:00:00Z"
+MAX_IMPORTED_FROM = 2_000
+"""An imported annotation's id is an IRI: longer than this is not one anyone wrote."""
 
 
 class Checker(ProblemCollector):
@@ -137,11 +139,30 @@ class Checker(ProblemCollector):
         conflict = None
         if "conflict" in item:
             conflict = self.conflict(item["conflict"], (*path, "conflict"))
+        imported_from = ""
+        if "imported_from" in item:
+            imported_from = self.imported_from(item["imported_from"], (*path, "imported_from"))
         if len(self.problems) > before or body is None or ident is None:
             return None
         assert created is not None and updated is not None
         quote, start, end, text, tags, color = body
-        return Note(ident, quote, start, end, text, tags, color, created, updated, conflict)
+        return Note(
+            ident, quote, start, end, text, tags, color, created, updated, conflict, imported_from
+        )
+
+    def imported_from(self, value: Any, path: Path) -> str:
+        """The id an imported note came with: one line of printable text."""
+        text = self.text(value, path, empty=False)
+        if text is None:
+            return ""
+        if not is_imported_from(text):
+            self.problem(
+                path,
+                f"expected an annotation id (one line of printable text, at most"
+                f" {MAX_IMPORTED_FROM:,} characters)",
+            )
+            return ""
+        return text
 
     def conflict(self, value: Any, path: Path) -> Conflict | None:
         item = self.mapping(value, path, CONFLICT_KEYS)
@@ -211,6 +232,11 @@ class Checker(ProblemCollector):
 def is_tag(text: str) -> bool:
     """True for a usable tag: non-empty, printable, no whitespace."""
     return bool(text) and text.isprintable() and not any(char.isspace() for char in text)
+
+
+def is_imported_from(text: str) -> bool:
+    """True for an id a note may keep from an import: printable, one line, not too long."""
+    return bool(text) and text.isprintable() and len(text) <= MAX_IMPORTED_FROM
 
 
 def check_color(color: str) -> str:

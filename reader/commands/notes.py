@@ -12,13 +12,13 @@ import json
 import sys
 from pathlib import Path
 
-from annotations import builtin
 from annotations.errors import AnnotationError, Problem
 from annotations.notes.model import COLORS, Note, Placement, format_time
 from annotations.notes.paths import keyed_notes_path
 from annotations.notes.store import NotesStore
-from annotations.text.article import Article, load_article
 from annotations.text.sanitize import display_text
+from reader.commands.opening import label as _label
+from reader.commands.opening import load_article as _load_article
 from reader.commands.output import fail, print_problems
 
 OK, NOT_FOUND, USAGE = 0, 1, 2
@@ -95,16 +95,6 @@ def run_notes(args: argparse.Namespace) -> int:
     if args.notes_command == "add":
         return _add(store, args)
     return _remove(store, args.id)
-
-
-def _load_article(argument: str, encoding: str | None) -> Article:
-    if argument == builtin.BUILTIN_NAME:
-        article = load_article(builtin.article_path())
-        # The reader names the built-in article after its cards; so does this, without
-        # parsing and linking every card to learn a title.
-        article.name = builtin.TITLE
-        return article
-    return load_article(Path(argument), encoding=encoding)
 
 
 def _problem(file: str, field: str, message: str) -> list[Problem]:
@@ -200,11 +190,6 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
             "warning",
         )  # fmt: skip
     return _saved(store, note.id, "added")
-
-
-def _label(argument: str, article: Article) -> str:
-    """The article as the user named it: "builtin", not where the package happens to live."""
-    return builtin.BUILTIN_NAME if argument == builtin.BUILTIN_NAME else str(article.path)
 
 
 def _remove(store: NotesStore, wanted: str) -> int:

@@ -1,0 +1,39 @@
+"""Provides what the commands on one article share: its arguments, loading it, and its label."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from annotations import builtin
+from annotations.text.article import Article
+from annotations.text.article import load_article as load_article_file
+
+
+def article_arguments(parser: argparse.ArgumentParser) -> None:
+    """ARTICLE, --notes and --encoding, as every notes command takes them."""
+    parser.add_argument("article", metavar="ARTICLE", help="a text file, or 'builtin'")
+    parser.add_argument(
+        "--notes",
+        type=Path,
+        metavar="FILE",
+        help="the notes file (default: per article, in the"
+        " user data folder, or under $ANNOTATED_READER_DATA_DIR)",
+    )
+    parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
+
+
+def load_article(argument: str, encoding: str | None) -> Article:
+    """The article ARTICLE names; AnnotationError when it can't be read."""
+    if argument == builtin.BUILTIN_NAME:
+        article = load_article_file(builtin.article_path())
+        # The reader names the built-in article after its cards; so does this, without
+        # parsing and linking every card to learn a title.
+        article.name = builtin.TITLE
+        return article
+    return load_article_file(Path(argument), encoding=encoding)
+
+
+def label(argument: str, article: Article) -> str:
+    """The article as the user named it: "builtin", not where the package happens to live."""
+    return builtin.BUILTIN_NAME if argument == builtin.BUILTIN_NAME else str(article.path)
