@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from annotations.cards.linking import Links
 from annotations.cards.model import Card
@@ -90,3 +91,16 @@ def render(export: Export, fmt: str, *, with_text: bool = False) -> str:
 
         return html.page(export)
     raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def free_path(folder: Path, stem: str, fmt: str, *, with_text: bool = False) -> Path:
+    """A file in `folder` for an export that overwrites nothing: NAME.notes.md, else
+    NAME.notes-2.md, and so on (`NAME.text.md` for Markdown with the article)."""
+    kind = "text" if with_text else "notes"
+    suffix = SUFFIXES[fmt]
+    path = folder / f"{stem}.{kind}{suffix}"
+    number = 1
+    while path.exists() or path.is_symlink():
+        number += 1
+        path = folder / f"{stem}.{kind}-{number}{suffix}"
+    return path
