@@ -57,7 +57,10 @@ def read_row(entry: Any, where: str) -> Candidate:
         if quote is not None:
             break
     if quote is None:
-        raise Rejected("target", "a page note (no TextQuoteSelector): no passage to anchor it to")
+        raise Rejected(
+            "target",
+            "no TextQuoteSelector: a page note or a reply, with no passage to anchor it to",
+        )
     text = entry.get("text", "")
     if text is None:
         text = ""

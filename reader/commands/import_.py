@@ -77,9 +77,10 @@ def summary(report: ImportReport, file: Path, notes: Path) -> str:
         f"{report.exact} placed exactly",
         f"{report.approximate} approximately (≈, to confirm)",
     ]
-    parts.append(f"{len(report.orphans)} orphaned (kept, listed below)")
+    orphans = len(report.orphans)
+    parts.append(f"{orphans} orphaned" + (" (kept, listed below)" if orphans else ""))
     parts.append(f"{report.duplicates} skipped as duplicates")
-    parts.append(f"{len(report.rejected)} rejected")
+    parts.append(f"{len(report.rejected)} rejected" + (" (why below)" if report.rejected else ""))
     return display_text(f"{line}: {', '.join(parts)}.")
 
 
