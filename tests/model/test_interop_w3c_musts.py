@@ -20,7 +20,7 @@ import pytest
 
 from annotations.interop import w3c
 from annotations.interop.ids import note_iri
-from tests.interop.helpers import export_of, store_with_notes
+from tests.model.interop_helpers import export_of, store_with_notes
 
 IRI = {"type": "string", "pattern": r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$"}
 DATE_TIME = {
@@ -178,7 +178,7 @@ def test_the_export_meets_every_must(exported):
 
 def test_an_empty_collection_meets_them_too(tmp_path):
     from annotations.notes.store import NotesStore
-    from tests.interop.helpers import article
+    from tests.model.interop_helpers import article
 
     store = NotesStore.open(article(tmp_path), tmp_path / "none.yaml")
     document = w3c.collection(export_of(store))

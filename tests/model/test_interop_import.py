@@ -14,7 +14,7 @@ from annotations.errors import AnnotationError
 from annotations.interop.importing import entries, import_into, load_json
 from annotations.notes.store import NotesStore
 from annotations.text.article import load_article
-from tests.interop.helpers import article
+from tests.model.interop_helpers import article
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "interop"
 

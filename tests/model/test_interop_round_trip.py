@@ -12,7 +12,7 @@ from annotations.interop import w3c
 from annotations.interop.importing import import_into
 from annotations.notes.model import COLORS
 from annotations.notes.store import NotesStore
-from tests.interop.helpers import TEXT, article, export_of, store_with_notes
+from tests.model.interop_helpers import TEXT, article, export_of, store_with_notes
 
 
 def _same(note) -> tuple:
