@@ -73,10 +73,8 @@ def summary(report: ImportReport, file: Path, notes: Path) -> str:
     """One line: how many came in, and how each fared."""
     added = len(report.added)
     line = f"Imported {added} of {_count(report.total, 'annotation')} from {file} into {notes}"
-    parts = [
-        f"{report.exact} placed exactly",
-        f"{report.approximate} approximately (≈, to confirm)",
-    ]
+    confirm = " (marked ≈, to confirm)" if report.approximate else ""
+    parts = [f"{report.exact} placed exactly", f"{report.approximate} approximately{confirm}"]
     orphans = len(report.orphans)
     parts.append(f"{orphans} orphaned" + (" (kept, listed below)" if orphans else ""))
     parts.append(f"{report.duplicates} skipped as duplicates")
