@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from annotations.cards.linking import Links
@@ -54,13 +55,17 @@ class Export:
         """The cards mentioned within [start, end), in order of first mention, each once."""
         if self.links is None:
             return []
-        by_id = {card.id: card for card in self.cards}
+        by_id = self._cards_by_id
         found: dict[str, Card] = {}
         for mention in self.links.in_range(start, end):
             card = by_id.get(mention.card_id)
             if card is not None:
                 found.setdefault(card.id, card)
         return list(found.values())
+
+    @cached_property
+    def _cards_by_id(self) -> dict[str, Card]:
+        return {card.id: card for card in self.cards}
 
     def touched_cards(self) -> list[Card]:
         """Every card a placed note touches, in order of the notes."""

@@ -8,10 +8,10 @@ first mention), with the labels of what ends there. Markdown and HTML both draw 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     """text[start:end] of one paragraph, with the notes covering it."""
 
@@ -19,9 +19,9 @@ class Piece:
     end: int
     covering: tuple[int, ...] = ()
     """Numbers of the notes covering this piece, in the order they start."""
-    ending: list[int] = field(default_factory=list)
+    ending: tuple[int, ...] = ()
     """Numbers of the notes whose last piece this is."""
-    markers: list[str] = field(default_factory=list)
+    markers: tuple[str, ...] = ()
     """Markers asked for at this piece's end (after the notes ending here)."""
 
 
@@ -43,7 +43,11 @@ def pieces(
         while next_span < len(ordered) and ordered[next_span][0] < p_end:
             active.append(ordered[next_span])
             next_span += 1
-        active = [span for span in active if span[1] > p_start]
+        if active:
+            active = [span for span in active if span[1] > p_start]
+        if not active and (next_mark >= len(marks) or marks[next_mark] > p_end):
+            result.append([Piece(p_start, p_end)])  # most paragraphs: no note, no marker
+            continue
         cuts = {p_start, p_end}
         for start, end, _ in active:
             cuts.update(point for point in (start, end) if p_start < point < p_end)
@@ -61,8 +65,10 @@ def pieces(
             row.append(piece)
         result.append(row)
     for number, piece in sorted(last_piece.items()):
-        piece.ending.append(number)
-    for row in result:
-        for piece in row:
-            piece.markers += markers.get(piece.end, [])
+        piece.ending += (number,)
+    if markers:
+        for row in result:
+            for piece in row:
+                if piece.end in markers:
+                    piece.markers = tuple(markers[piece.end])
     return result

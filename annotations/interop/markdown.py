@@ -19,15 +19,18 @@ from annotations.interop.layout import pieces
 from annotations.notes.model import Note, Placement
 from annotations.text.sanitize import display_text
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
+_SPECIAL = re.compile(r"[\\`*_\[\]<>~|]")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 _NOT_FOUND = "Not found in the current text"
 
 
 def escape(text: str) -> str:
     """Article or card text as Markdown that shows it as it is (inline, one line)."""
-    text = display_text(text)
-    return _SPECIAL.sub(r"\\\1", text)
+    return _SPECIAL.sub(_backslashed, display_text(text))
+
+
+def _backslashed(match: re.Match) -> str:
+    return "\\" + match.group()
 
 
 def escape_line(text: str) -> str:
