@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotations import files
-from annotations.interop.export import Export, free_path, render
+from annotations.interop.export import Export, free_path, render, source_line
 from annotations.interop.ids import article_url
 from annotations.notes.store import NotesStore
 from annotations.reading import Reading
@@ -33,7 +33,7 @@ def make_export(reading: Reading, store: NotesStore) -> Export:
         reading.cards.cards,
         reading.links,
         reading.cards.info.published,
-        source=article_url(article) or where,
+        source=source_line(article_url(article) or where, reading.cards.info.source),
     )
 
 

@@ -77,6 +77,12 @@ class Export:
         return list(found.values())
 
 
+def source_line(where: str, reported_by: str = "") -> str:
+    """Where an article came from, for a person: who reported it (as its cards say), then its
+    URL or path."""
+    return f"{reported_by} ({where})" if reported_by else where
+
+
 def render(export: Export, fmt: str, *, with_text: bool = False) -> str:
     """The export as text in `fmt` (one of FORMATS); `with_text` for Markdown with the article."""
     if fmt == "markdown":

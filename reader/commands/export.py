@@ -14,9 +14,8 @@ from pathlib import Path
 
 from annotations import files
 from annotations.errors import AnnotationError, Problem
-from annotations.interop.export import FORMATS, Export, render
-from annotations.notes.store import NotesStore
-from reader.commands.opening import article_arguments, label, load_article
+from annotations.interop.export import FORMATS, Export, render, source_line
+from reader.commands.opening import article_arguments, label, load_article, open_store
 from reader.commands.output import fail
 
 OK, USAGE = 0, 2
@@ -84,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 def build_export(args: argparse.Namespace) -> Export:
     """The article, its notes (and for Markdown and HTML its cards); AnnotationError if any
     of them can't be read."""
-    cards, links, published, title = (), None, None, None
+    cards, links, published, title, reported_by = (), None, None, None, ""
     if args.format in ("markdown", "html"):
         from annotations.reading import open_reading  # cards are only wanted here
 
@@ -92,9 +91,10 @@ def build_export(args: argparse.Namespace) -> Export:
         article = reading.article
         cards, links = reading.cards.cards, reading.links
         published, title = reading.cards.info.published, reading.title
+        reported_by = reading.cards.info.source
     else:
         article = load_article(args.article, args.encoding)
-    store = NotesStore.open(article, args.notes)
+    store = open_store(args.article, article, args.notes)
     if store.broken is not None:
         raise store.broken
     if not store.notes:
@@ -109,12 +109,12 @@ def build_export(args: argparse.Namespace) -> Export:
         cards,
         links,
         published,
-        source=source_of(args.article, article),
+        source=source_of(args.article, article, reported_by),
     )
 
 
-def source_of(argument: str, article) -> str:
-    """Where the article came from, for a person: its URL, else the path as given."""
+def source_of(argument: str, article, reported_by: str = "") -> str:
+    """Where the article came from: its URL, else the path as given (after who reported it)."""
     from annotations.interop.ids import article_url
 
-    return article_url(article) or label(argument, article)
+    return source_line(article_url(article) or label(argument, article), reported_by)

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from annotations.errors import AnnotationError
 from annotations.interop.importing import ImportReport, import_into, load_json
-from annotations.notes.store import NotesStore
 from annotations.text.sanitize import display_text
-from reader.commands.opening import article_arguments, load_article
+from reader.commands.opening import article_arguments, load_article, open_store
 from reader.commands.output import fail, print_problems
 
 OK, REJECTED, USAGE = 0, 1, 2
@@ -48,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         data = load_json(args.file)
     except AnnotationError as error:
         return fail(error, USAGE)
-    store = NotesStore.open(article, args.notes)
+    store = open_store(args.article, article, args.notes)
     if store.broken is not None:
         return fail(store.broken, USAGE)
     try:

@@ -6,8 +6,12 @@ import argparse
 from pathlib import Path
 
 from annotations import builtin
+from annotations.errors import Problem
+from annotations.notes.paths import keyed_notes_path
+from annotations.notes.store import NotesStore
 from annotations.text.article import Article
 from annotations.text.article import load_article as load_article_file
+from reader.commands.output import print_problems
 
 
 def article_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,6 +36,16 @@ def load_article(argument: str, encoding: str | None) -> Article:
         article.name = builtin.TITLE
         return article
     return load_article_file(Path(argument), encoding=encoding)
+
+
+def open_store(argument: str, article: Article, notes: Path | None) -> NotesStore:
+    """The article's notes, as the reader would open them; says on stderr when they were found
+    by the article's text (made on it under another name or path)."""
+    store = NotesStore.open(article, notes)
+    if notes is None and store.broken is None and store.path != keyed_notes_path(article):
+        found = "found by the article's text: they were made on it under another name or path"
+        print_problems([Problem(str(store.path), None, "", found)], "note")
+    return store
 
 
 def label(argument: str, article: Article) -> str:
