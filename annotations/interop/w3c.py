@@ -39,8 +39,9 @@ def motivation(note: Note) -> str:
     return "tagging" if note.tags else "highlighting"
 
 
-def annotation(note: Note, source: str) -> dict[str, Any]:
-    """One note as a Web Annotation on `source`."""
+def annotation(note: Note, source: str, placed: bool = True) -> dict[str, Any]:
+    """One note as a Web Annotation on `source`; an orphan (not `placed`) has no
+    TextPositionSelector, as it has no place in the text the source names."""
     bodies: list[dict[str, Any]] = []
     if note.note:
         bodies.append(
@@ -63,19 +64,17 @@ def annotation(note: Note, source: str) -> dict[str, Any]:
     }
     if bodies:
         out["body"] = bodies
-    out["target"] = {
-        "source": source,
-        "selector": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": quote.exact,
-                "prefix": quote.prefix,
-                "suffix": quote.suffix,
-            },
-            {"type": "TextPositionSelector", "start": note.start, "end": note.end},
-        ],
-        "styleClass": note.color,
-    }
+    selectors: list[dict[str, Any]] = [
+        {
+            "type": "TextQuoteSelector",
+            "exact": quote.exact,
+            "prefix": quote.prefix,
+            "suffix": quote.suffix,
+        }
+    ]
+    if placed:
+        selectors.append({"type": "TextPositionSelector", "start": note.start, "end": note.end})
+    out["target"] = {"source": source, "selector": selectors, "styleClass": note.color}
     out["stylesheet"] = {
         "type": "CssStylesheet",
         "value": f".{note.color} {{ background-color: {HIGHLIGHT_CSS[note.color]}; }}",
@@ -88,7 +87,8 @@ def annotation(note: Note, source: str) -> dict[str, Any]:
 def collection(export: Export) -> dict[str, Any]:
     """Every note of the export as an AnnotationCollection with one embedded page."""
     source = ids.source_iri(export.article)
-    items = [annotation(note, source) for note in export.notes]
+    placements = export.placements
+    items = [annotation(note, source, placements[note.id].placed) for note in export.notes]
     out: dict[str, Any] = {
         "@context": CONTEXT,
         "id": ids.collection_iri(export.article),
@@ -103,6 +103,7 @@ def collection(export: Export) -> dict[str, Any]:
         out["first"] = {
             "id": page_id,
             "type": "AnnotationPage",
+            "partOf": out["id"],
             "startIndex": 0,
             "items": items,
         }

@@ -98,7 +98,7 @@ def read_bodies(entry: dict) -> tuple[str, list[str]]:
         for number, body in enumerate(as_list(bodies)):
             field = "body" + (f"[{number}]" if many else "")
             _read_body(body, field, texts, tags)
-    return "\n\n".join(text for text in texts if text.strip()), tags
+    return "\n\n".join(text for text in texts if text), tags
 
 
 def _read_body(body: Any, field: str, texts: list[str], tags: list[str]) -> None:
