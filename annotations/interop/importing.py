@@ -1,5 +1,5 @@
 """Provides importing annotations into a notes store: W3C (collection, page, list or one) and
-Hypothesis (an API export's `rows`, or a list of its annotations).
+Hypothesis (an API search's `rows`, the client's export's `annotations`, or a list of them).
 
 Each annotation is anchored by its quote like any note: exact, approximate (left marked for the
 user to confirm) or orphan (kept and listed). An annotation already in the notes, by one of its
@@ -71,11 +71,12 @@ def entries(data: Any, file: str) -> list[tuple[str, Any]]:
     if not isinstance(data, dict):
         raise _shape(file, "", f"expected a JSON object or list, got {kind(data)}")
     names = types_of(data)
-    if "rows" in data:
-        rows = data["rows"]
-        if not isinstance(rows, list):
-            raise _shape(file, "rows", f"expected a list of annotations, got {kind(rows)}")
-        return [(f"rows[{number}]", item) for number, item in enumerate(rows)]
+    for key in ("rows", "annotations"):  # the API's search result; the client's own export
+        if key in data:
+            rows = data[key]
+            if not isinstance(rows, list):
+                raise _shape(file, key, f"expected a list of annotations, got {kind(rows)}")
+            return [(f"{key}[{number}]", item) for number, item in enumerate(rows)]
     if "AnnotationCollection" in names or "first" in data:
         return _collection(data, file)
     if "AnnotationPage" in names or "items" in data:
@@ -86,7 +87,7 @@ def entries(data: Any, file: str) -> list[tuple[str, Any]]:
         file,
         "",
         "not annotations: expected a W3C AnnotationCollection, AnnotationPage or Annotation,"
-        " a Hypothesis export (with rows), or a list of annotations",
+        " a Hypothesis export (with rows or annotations), or a list of annotations",
     )
 
 

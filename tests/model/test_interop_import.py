@@ -101,6 +101,14 @@ def test_a_hypothesis_export(store):
     assert "page note or a reply" in report.rejected[0].message
 
 
+def test_the_hypothesis_clients_own_export(store):
+    rows = load_json(DATA / "hypothesis_search.json")["rows"]
+    data = {"export_date": "2026-11-30T10:00:00.000Z", "export_userid": "acct:reader@hypothes.is",
+            "client_version": "1.1500.0", "annotations": rows}  # fmt: skip
+    report = import_into(store, data, "client.json")
+    assert len(report.added) == 4 and report.rejected[0].field == "annotations[4].target"
+
+
 def test_a_list_of_hypothesis_annotations(store):
     rows = load_json(DATA / "hypothesis_search.json")["rows"]
     report = import_into(store, rows, "list.json")
@@ -161,8 +169,8 @@ def test_a_file_that_is_not_json_says_where(tmp_path, text, message):
         ({"type": "AnnotationPage", "items": "none"}, "items",
          "expected a list of annotations, got a string"),
         ({"title": "my notes"}, "", "not annotations: expected a W3C AnnotationCollection,"
-         " AnnotationPage or Annotation, a Hypothesis export (with rows), or a list of"
-         " annotations"),
+         " AnnotationPage or Annotation, a Hypothesis export (with rows or annotations), or a"
+         " list of annotations"),
     ],
 )  # fmt: skip
 def test_a_file_of_the_wrong_shape_changes_nothing(store, data, field, message):
