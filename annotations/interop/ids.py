@@ -19,10 +19,15 @@ _NAMESPACE = uuid.UUID("6f1d0d2c-4a39-5a5e-9f1e-6b8a0c2d7e41")
 
 
 def note_iri(note_id: str) -> str:
-    """`urn:uuid:` of a note's ULID (26 Crockford base-32 characters)."""
+    """`urn:uuid:` of a note's ULID (26 Crockford base-32 characters). An id written by hand
+    that is not one (the notes file allows any 26 capitals and digits) gets a UUID named after
+    it instead: still the same in every export."""
     value = 0
     for char in note_id:
-        value = (value << 5) | _VALUES[char]
+        digit = _VALUES.get(char)
+        if digit is None:
+            return f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'note:' + note_id)}"
+        value = (value << 5) | digit
     return f"urn:uuid:{uuid.UUID(int=value & ((1 << 128) - 1))}"
 
 

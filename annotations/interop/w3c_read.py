@@ -41,7 +41,8 @@ def read_annotation(entry: Any, where: str) -> Candidate:
     names = types_of(entry)
     if names and "Annotation" not in names and "oa:Annotation" not in names:
         raise Rejected("type", f"{', '.join(names)} is not an Annotation")
-    found = [_text_id(entry, key) for key in ("id", "canonical", "via")]
+    # The canonical IRI first: the one "always to be used" for it, so the one the note keeps.
+    found = [_text_id(entry, key) for key in ("canonical", "id", "via")]
     if "target" not in entry:
         raise Rejected("target", "missing: an annotation needs a target to anchor it to")
     quote = position = None

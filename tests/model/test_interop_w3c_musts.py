@@ -243,6 +243,13 @@ def test_each_note_is_its_annotation(exported):
         assert item["motivation"] == expected
 
 
+def test_note_iris_are_stable_and_distinct():
+    assert note_iri("01JD3Q5V8K2M4N6P7R9S0T1U2V") == note_iri("01JD3Q5V8K2M4N6P7R9S0T1U2V")
+    assert note_iri("01JD3Q5V8K2M4N6P7R9S0T1U2V") != note_iri("01JD3Q5V8K2M4N6P7R9S0T1U2W")
+    # Not Crockford base 32 (I, L, O and U are not digits of it), as a hand-written id may be.
+    assert note_iri("ILOUILOUILOUILOUILOUILOUIL").startswith("urn:uuid:")
+
+
 def test_an_orphan_has_its_quote_but_no_position(tmp_path):
     store = store_with_notes(tmp_path)
     assert store.save().ok
