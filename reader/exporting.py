@@ -45,5 +45,5 @@ def export_to_folder(
     article = reading.article
     stem = article.path.stem if article.path is not None else "notes"
     path = free_path(folder, stem, fmt, with_text=with_text)
-    files.write_atomically(path, text)
+    files.write_atomically(path, text, shared=True)
     return path

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.write(text)
         return OK
     try:
-        files.write_atomically(args.output, text)
+        files.write_atomically(args.output, text, shared=True)
     except OSError as error:
         problem = Problem(str(args.output), None, "", f"cannot write the export: {error.strerror}")
         return fail([problem], USAGE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -58,6 +59,10 @@ def test_export_writes_a_file_and_says_so(article, noted, tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout == "" and done.stderr == f"1 note exported to {out}\n"
     assert "Sochi is on the **Black Sea**[^1]." in out.read_text(encoding="utf-8")
+    # An export is for passing on: the permissions of any new file, not the notes' private ones.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_export_refuses_with_text_for_another_format(article, noted):
