@@ -69,6 +69,8 @@ def _note_box(note: Note, number: int | None, export: Export) -> str:
     facts = [f"#{_text(tag)}" for tag in note.tags] + [note.color]
     if where.state == "approximate":
         facts.append("placed approximately (the text changed)")
+    if note.conflict is not None:
+        facts.append("changed in two places: this version shown")
     if where.placed:
         facts += [_text(card.title) for card in export.cards_at(where.start, where.end)]
     ident = f' id="note-{number}"' if number else ""
