@@ -181,8 +181,8 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(path: Path, text: str, *, shared: bool = False) -> None:
-    """Replace `path` with `text` so that a crash leaves either the old or the new file.
+def write_atomically(path: Path, text: str | bytes, *, shared: bool = False) -> None:
+    """Replace `path` with `text` (or bytes) so that a crash leaves either the old or the new file.
 
     A temporary file in the same folder is written, flushed and fsynced, then renamed over the
     target; the folder is fsynced so the rename itself survives a power cut. The file is private
@@ -195,8 +195,9 @@ def write_atomically(path: Path, text: str, *, shared: bool = False) -> None:
     try:
         if shared:
             os.chmod(temp_name, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

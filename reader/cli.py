@@ -44,7 +44,8 @@ def reader_parser() -> argparse.ArgumentParser:
         description=(
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
-            "'annotated-reader check', 'schema', 'notes', 'export', 'import'."
+            "'annotated-reader check', 'schema', 'notes', 'versions', 'diff', 'export',"
+            " 'import'."
         ),
     )
     parser.add_argument(
@@ -136,10 +137,24 @@ def run_import(argv: list[str]) -> int:
     return import_.main(argv)
 
 
+def run_versions(argv: list[str]) -> int:
+    from reader.commands import versions
+
+    return versions.versions_main(argv)
+
+
+def run_diff(argv: list[str]) -> int:
+    from reader.commands import versions
+
+    return versions.diff_main(argv)
+
+
 COMMANDS = {
     "check": run_check,
     "schema": run_schema,
     "notes": run_notes,
+    "versions": run_versions,
+    "diff": run_diff,
     "export": run_export,
     "import": run_import,
 }

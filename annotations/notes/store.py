@@ -51,6 +51,8 @@ class NotesStore(PlacedNotes):
         """Why the notes file can't be read, while it can't: it is then never overwritten."""
         self.last_save: SaveResult | None = None
         """The outcome of the last save, for the footer."""
+        self.loaded_on: str | None = None
+        """The sha256 of the text the file's positions were taken from, as last read."""
         self.last_color = DEFAULT_COLOR
         """The colour last chosen, which a plain highlight (H) reuses."""
         self._save_lock = threading.Lock()
@@ -83,6 +85,7 @@ class NotesStore(PlacedNotes):
         notes, placements = self.place(document.notes if document else [], document)
         with self._lock:
             self.broken = None
+            self.loaded_on = document.sha256 if document is not None else None
             self._notes, self._placements = dict(notes), placements
             self._base, self._disk_text = dict(notes), text
             self._history = History()

@@ -35,6 +35,8 @@ def main(argv: list[str]) -> int:
             article = load_article(resolve_article(args.article)[0], encoding=args.encoding)
         except AnnotationError as error:
             return fail(error, UNREADABLE_ARTICLE)
+        for warning in article.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
     report = check_files(args.cards, article)
     print_problems(report.errors)
     print_problems(report.warnings, "warning")

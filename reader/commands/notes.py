@@ -84,6 +84,8 @@ def run_notes(args: argparse.Namespace) -> int:
         article = _load_article(args.article, args.encoding)
     except AnnotationError as error:
         return fail(error.problems, USAGE)
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     store = NotesStore.open(article, args.notes)
     if store.broken is not None:
         return fail(store.broken.problems, USAGE)
