@@ -161,6 +161,13 @@ NOTES_LIST = [
         id="notes-list.reattach",
     ),
     Binding("ctrl+y", "choose('confirm')", "Confirm place", priority=True, id="notes-list.confirm"),
+    Binding(
+        "ctrl+g",
+        "toggle_changed",
+        "Only notes changed since made",
+        priority=True,
+        id="notes-list.changed",
+    ),
     # Not a priority binding: while the filter has focus, d is typed into it. Enter on an orphan
     # moves focus to the list, where d deletes.
     Binding("d", "choose('delete')", "Delete note", id="notes-list.delete"),

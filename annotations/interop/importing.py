@@ -169,7 +169,7 @@ def import_into(store: NotesStore, data: Any, file: str) -> ImportReport:
         if known_ids.intersection(candidate.ids):
             report.duplicates += 1
             continue
-        note = _note(candidate, text, now)
+        note = _note(candidate, text, store.article.sha256, now)
         if _content(note) in known_content:
             report.duplicates += 1
             continue
@@ -192,7 +192,7 @@ def _content(note: Note) -> tuple:
     return (note.quote.exact, note.start, note.end, note.note)
 
 
-def _note(candidate: Candidate, text: str, now) -> Note:
+def _note(candidate: Candidate, text: str, article_sha256: str, now) -> Note:
     """The note a candidate becomes, placed where its quote stands in `text` (if anywhere)."""
     quote = candidate.quote
     hint = candidate.position[0] if candidate.position else 0
@@ -216,5 +216,7 @@ def _note(candidate: Candidate, text: str, now) -> Note:
         candidate.color,
         created,
         candidate.updated or created,
+        # Found exactly, its passage is in this version of the text, as if attached here.
+        made_on=article_sha256 if where.state == "exact" else "",
         imported_from=candidate.ids[0] if candidate.ids else "",
     )

@@ -26,6 +26,8 @@ def document(export: Export) -> dict[str, Any]:
 def note_data(note: Note) -> dict[str, Any]:
     out = {"id": note.id, **_body(note), "created": format_time(note.created)}
     out["updated"] = format_time(note.updated)
+    if note.made_on:
+        out["made_on"] = note.made_on
     if note.imported_from:
         out["imported_from"] = note.imported_from
     if note.conflict is not None:

@@ -20,7 +20,7 @@ Path = tuple[str | int, ...]
 TOP_KEYS = ("version", "article", "notes")
 ARTICLE_KEYS = ("title", "sha256")
 NOTE_KEYS = ("id", "quote", "position", "note", "tags", "color", "created", "updated")
-OPTIONAL_NOTE_KEYS = ("conflict", "imported_from")
+OPTIONAL_NOTE_KEYS = ("conflict", "made_on", "imported_from")
 QUOTE_KEYS = ("exact", "prefix", "suffix")
 POSITION_KEYS = ("start", "end")
 CONFLICT_KEYS = ("quote", "position", "note", "tags", "color", "updated")
@@ -139,6 +139,11 @@ class Checker(ProblemCollector):
         conflict = None
         if "conflict" in item:
             conflict = self.conflict(item["conflict"], (*path, "conflict"))
+        made_on = ""
+        if "made_on" in item:
+            made_on = self.text(item["made_on"], (*path, "made_on")) or ""
+            if made_on and not _SHA256.fullmatch(made_on):
+                self.problem((*path, "made_on"), "expected 64 lowercase hexadecimal digits")
         imported_from = ""
         if "imported_from" in item:
             imported_from = self.imported_from(item["imported_from"], (*path, "imported_from"))
@@ -147,7 +152,18 @@ class Checker(ProblemCollector):
         assert created is not None and updated is not None
         quote, start, end, text, tags, color = body
         return Note(
-            ident, quote, start, end, text, tags, color, created, updated, conflict, imported_from
+            ident,
+            quote,
+            start,
+            end,
+            text,
+            tags,
+            color,
+            created,
+            updated,
+            conflict,
+            made_on=made_on,
+            imported_from=imported_from,
         )
 
     def imported_from(self, value: Any, path: Path) -> str:

@@ -153,7 +153,10 @@ class NotesStore(PlacedNotes):
         color = _check_color(color or self.last_color)
         quote = make_quote(self.article.text, start, end)
         now = utc_now()
-        made = Note(new_id(), quote, start, end, note, _clean_tags(tags), color, now, now)
+        tags = _clean_tags(tags)
+        made = Note(
+            new_id(), quote, start, end, note, tags, color, now, now, None, self.article.sha256
+        )
         self._apply("add", None, made, Placement(start, end, "exact"))
         return made
 
@@ -201,7 +204,14 @@ class NotesStore(PlacedNotes):
         with self._lock:
             old = self._require(note_id)
             quote = make_quote(self.article.text, start, end)
-            new = replace(old, quote=quote, start=start, end=end, updated=utc_now())
+            new = replace(
+                old,
+                quote=quote,
+                start=start,
+                end=end,
+                updated=utc_now(),
+                made_on=self.article.sha256,
+            )
             self._apply("reattach", old, new, Placement(start, end, "exact"))
             return new
 

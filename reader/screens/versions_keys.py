@@ -36,7 +36,8 @@ class VersionsMixin:
 
     def versions_checked(self, changed) -> None:
         """Once the version is kept: what changed (or, as before, which notes need a look)."""
-        if changed is None:
+        if changed is None or changed.before is None:
+            # No earlier text to compare with: which notes need a look says what can be done.
             self.say_notes_to_look_at()
             return
         message = changed.message(self.key_for("show_changes", "D"))

@@ -56,3 +56,22 @@ def test_diff_with_an_unknown_version_is_a_one_line_error(tmp_path):
     assert result.stderr.strip().splitlines() == [
         "error: not-a-version: is neither a kept version's hash nor a date (YYYY-MM-DD)"
     ]
+
+
+def test_notes_list_says_when_a_noted_passage_was_removed(tmp_path):
+    story = tmp_path / "story.txt"
+    notes = tmp_path / "n.yaml"
+    story.write_text("Talks lasted three hours.\n\nSyria was discussed.\n", encoding="utf-8")
+    added = run("notes", "add", str(story), "--quote", "Syria was discussed", "--notes", str(notes))
+    assert added.returncode == 0, added.stderr
+    assert run("versions", str(story)).returncode == 0
+    story.write_text("Talks lasted three hours.\n", encoding="utf-8")
+    assert run("versions", str(story)).returncode == 0
+    listed = run("notes", "list", str(story), "--notes", str(notes))
+    assert listed.stdout.rstrip().endswith("(removed in the version of " + _today() + ")")
+
+
+def _today() -> str:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).date().isoformat()

@@ -35,7 +35,8 @@ _CARD_KEYS = (
     " case_sensitive, later"
 )
 _NOTE_KEYS = (
-    "allowed: id, quote, position, note, tags, color, created, updated, conflict, imported_from"
+    "allowed: id, quote, position, note, tags, color, created, updated, conflict, made_on,"
+    " imported_from"
 )
 _QUOTE_IT = " (put it in quotes to make it text)"
 

@@ -3,6 +3,8 @@ and D shows the changes word by word (n/N step and wrap, t shows the old text, E
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from annotations.versions.store import VersionStore
@@ -17,6 +19,11 @@ BEFORE = (
     "Delta was on the agenda.\n"
 )
 AFTER = "Alpha met Beta in Gamma on Tuesday.\n\nThe talks lasted three hours.\n\nA closing line.\n"
+
+
+def flat(text: str) -> str:
+    """Screen text with borders and line breaks gone, as one line of words."""
+    return " ".join(re.sub(r"[│▕▏┃]", " ", text).split())
 
 
 def notifications(app) -> list[str]:
@@ -98,3 +105,33 @@ async def test_additions_removals_and_the_change_stopped_at_are_legible(tmp_path
         pairs = shown_pairs(app.screen.query_one(ChangesView))
         assert too_faint(pairs) == []
         assert {text for text, _, _ in pairs} >= {"Monday.", "Tuesday.", "A closing line."}
+
+
+async def test_notes_say_what_changed_under_them_and_the_list_filters_them(tmp_path, notes_file):
+    before = "Alpha met Beta in Gamma on a long Monday morning.\n\nDelta was on the agenda.\n"
+    path = write_reading(tmp_path, text=before)
+    app = build_app(path, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for quote in ("Gamma on a long Monday morning", "Delta was on the agenda", "Alpha"):
+            start = before.index(quote)
+            app.store.add(start, start + len(quote))
+        app.reader_screen.after_change("added")
+        await settle(pilot)
+    path.write_text("Alpha met Beta in Gamma on a long Monday evening.\n", encoding="utf-8")
+    app = build_app(path, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("w", "w", "w", "w")  # onto "Gamma", under the edited note
+        await settle(pilot)
+        assert "it was: “Gamma on a long Monday morning”" in flat(screen_text(app))
+        await pilot.press("A")
+        await settle(pilot)
+        text = flat(screen_text(app))
+        assert "— was: “Gamma on a long Monday morning”" in text
+        assert "— removed in the version of " in text and "Notes (3 of 3)" in text
+        await pilot.press("ctrl+g")  # only the notes whose text changed
+        text = flat(screen_text(app))
+        assert "Notes (2 of 3)" in text and "“Alpha”" not in text
+        await pilot.press("ctrl+g")
+        assert "Notes (3 of 3)" in screen_text(app)
