@@ -15,7 +15,13 @@ from pathlib import Path
 from annotations import files
 from annotations.errors import AnnotationError, Problem
 from annotations.interop.export import FORMATS, Export, render, source_line
-from reader.commands.opening import article_arguments, label, load_article, open_store
+from reader.commands.opening import (
+    article_arguments,
+    label,
+    load_article,
+    open_store,
+    say_warnings,
+)
 from reader.commands.output import fail
 
 OK, USAGE = 0, 2
@@ -94,6 +100,7 @@ def build_export(args: argparse.Namespace) -> Export:
         reported_by = reading.cards.info.source
     else:
         article = load_article(args.article, args.encoding)
+    say_warnings(article)
     store = open_store(args.article, article, args.notes)
     if store.broken is not None:
         raise store.broken

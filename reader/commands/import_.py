@@ -15,7 +15,7 @@ from pathlib import Path
 from annotations.errors import AnnotationError
 from annotations.interop.importing import ImportReport, import_into, load_json
 from annotations.text.sanitize import display_text
-from reader.commands.opening import article_arguments, load_article, open_store
+from reader.commands.opening import article_arguments, load_article, open_store, say_warnings
 from reader.commands.output import fail, print_problems
 
 OK, REJECTED, USAGE = 0, 1, 2
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         data = load_json(args.file)
     except AnnotationError as error:
         return fail(error, USAGE)
+    say_warnings(article)
     store = open_store(args.article, article, args.notes)
     if store.broken is not None:
         return fail(store.broken, USAGE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from annotations import builtin
@@ -36,6 +37,12 @@ def load_article(argument: str, encoding: str | None) -> Article:
         article.name = builtin.TITLE
         return article
     return load_article_file(Path(argument), encoding=encoding)
+
+
+def say_warnings(article: Article) -> None:
+    """What loading the article noticed (as text read in an unlikely encoding), on stderr."""
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def open_store(argument: str, article: Article, notes: Path | None) -> NotesStore:
