@@ -19,6 +19,7 @@ from typing import Literal
 
 from annotations.errors import AnnotationError
 from annotations.notes.anchoring import make_quote, place_notes, reanchor_all
+from annotations.notes.editing import check_color, clean_tags, edited_note
 from annotations.notes.file import NotesDocument, parse_notes, read_notes_text
 from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_now
 from annotations.notes.paths import default_notes_path
@@ -150,10 +151,10 @@ class NotesStore(PlacedNotes):
         color: str | None = None,
     ) -> Note:
         """A new note on text[start:end]; raises ValueError for an empty range or a bad tag."""
-        color = _check_color(color or self.last_color)
+        color = check_color(color or self.last_color)
         quote = make_quote(self.article.text, start, end)
         now = utc_now()
-        tags = _clean_tags(tags)
+        tags = clean_tags(tags)
         made = Note(
             new_id(), quote, start, end, note, tags, color, now, now, None, self.article.sha256
         )
@@ -172,18 +173,15 @@ class NotesStore(PlacedNotes):
         """Change a note's text, tags or colour; KeyError for an unknown id.
 
         `original` is the note as the user began to edit it: if another window deleted it
-        meanwhile, the edit brings it back (an edit beats a concurrent delete).
+        meanwhile, the edit brings it back (an edit beats a concurrent delete); if another
+        window changed it meanwhile (its change came in while the editor was open), the edit
+        is kept with theirs beside it as a conflict, for the user to settle.
         """
         with self._lock:
             old = self._notes.get(note_id)
             deleted = old is None and original is not None and original.id == note_id
             base = original if deleted else self._require(note_id)
-            new = replace(
-                base,
-                note=base.note if note is None else note,
-                tags=base.tags if tags is None else _clean_tags(tags),
-                color=base.color if color is None else _check_color(color),
-            )
+            new = edited_note(base, old, original, note=note, tags=tags, color=color)
             if old is not None and new == old:
                 return old
             same_words = old is not None and new.content()[:3] == old.content()[:3]
@@ -389,15 +387,3 @@ class NotesStore(PlacedNotes):
 
 def _through_links(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
-
-
-def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    from annotations.notes.schema import clean_tags  # imported on the first edit, not at start-up
-
-    return clean_tags(tags)
-
-
-def _check_color(color: str) -> str:
-    from annotations.notes.schema import check_color
-
-    return check_color(color)

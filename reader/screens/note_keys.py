@@ -228,11 +228,13 @@ class NoteKeysScreen(Screen):
             if draft is None:
                 return
             deleted = self.store.get(note.id) is None
-            self.store.edit(
+            saved_note = self.store.edit(
                 note.id, note=draft.note, tags=draft.tags, color=draft.color, original=note
             )
             if deleted:
                 self.after_change("Note saved (it was deleted in another window: kept)")
+            elif saved_note.conflict is not None and note.conflict is None:
+                self.after_change("Note saved; changed elsewhere meanwhile: both kept (K or T)")
             else:
                 self.after_change("Note saved")
 

@@ -75,3 +75,26 @@ def _today() -> str:
     import datetime as dt
 
     return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def test_check_tells_a_card_whose_aliases_vanished_in_the_new_version(tmp_path):
+    story = tmp_path / "story.txt"
+    cards = tmp_path / "story.cards.yaml"
+    cards.write_text(
+        "version: 1\ncards:\n"
+        "  - {id: syria, title: Syria, kind: place, summary: A country., as_of: 2021-09-29,"
+        " aliases: [Syria]}\n"
+        "  - {id: talks, title: Talks, kind: event, summary: Talks., as_of: 2021-09-29,"
+        " aliases: [talks]}\n",
+        encoding="utf-8",
+    )
+    story.write_text("The talks lasted three hours.\n\nSyria was discussed.\n", encoding="utf-8")
+    assert run("versions", str(story)).returncode == 0
+    story.write_text("The talks lasted three hours.\n", encoding="utf-8")
+    checked = run("check", str(cards), "--article", str(story))
+    assert checked.returncode == 0, checked.stderr
+    warnings = [line for line in checked.stderr.splitlines() if "syria" in line]
+    assert warnings == [
+        f"warning: {cards}:3: cards[0]: card 'syria' was mentioned in the version of {_today()}"
+        " of story.txt, but none of its aliases is in this version any more"
+    ]
