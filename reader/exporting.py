@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotations import files
-from annotations.interop.export import Export, free_path, render, source_line
+from annotations.interop.export import Export, free_path, source_line
+from annotations.interop.formats import render
 from annotations.interop.ids import article_url
 from annotations.notes.store import NotesStore
 from annotations.reading import Reading

@@ -1,4 +1,4 @@
-"""Provides what every export is made from, `Export`, and `render`, which picks the format."""
+"""Provides what every export is made from, `Export`, the format names, and export file names."""
 
 from __future__ import annotations
 
@@ -81,27 +81,6 @@ def source_line(where: str, reported_by: str = "") -> str:
     """Where an article came from, for a person: who reported it (as its cards say), then its
     URL or path."""
     return f"{reported_by} ({where})" if reported_by else where
-
-
-def render(export: Export, fmt: str, *, with_text: bool = False) -> str:
-    """The export as text in `fmt` (one of FORMATS); `with_text` for Markdown with the article."""
-    if fmt == "markdown":
-        from annotations.interop import markdown
-
-        return markdown.with_text(export) if with_text else markdown.digest(export)
-    if fmt == "w3c":
-        from annotations.interop import w3c
-
-        return w3c.dumps(w3c.collection(export))
-    if fmt == "json":
-        from annotations.interop import jsonout
-
-        return jsonout.dumps(export)
-    if fmt == "html":
-        from annotations.interop import html
-
-        return html.page(export)
-    raise ValueError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
 def free_path(folder: Path, stem: str, fmt: str, *, with_text: bool = False) -> Path:

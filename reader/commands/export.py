@@ -14,7 +14,8 @@ from pathlib import Path
 
 from annotations import files
 from annotations.errors import AnnotationError, Problem
-from annotations.interop.export import FORMATS, Export, render, source_line
+from annotations.interop.export import FORMATS, Export, source_line
+from annotations.interop.formats import render
 from reader.commands.opening import (
     article_arguments,
     label,

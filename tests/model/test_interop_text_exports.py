@@ -7,7 +7,8 @@ import re
 from html.parser import HTMLParser
 
 from annotations.interop import html, jsonout, markdown
-from annotations.interop.export import FORMATS, free_path, render
+from annotations.interop.export import FORMATS, free_path
+from annotations.interop.formats import render
 from annotations.interop.w3c import HIGHLIGHT_CSS
 from annotations.notes.file import NotesDocument, dump_notes
 from annotations.notes.model import COLORS
