@@ -12,7 +12,8 @@ import uuid
 from annotations.text.article import Article
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_VALUES = {char: index for index, char in enumerate(_CROCKFORD)}
+_AS_BASE32 = str.maketrans(_CROCKFORD, "0123456789abcdefghijklmnopqrstuv")
+_IS_CROCKFORD = re.compile(f"[{_CROCKFORD}]+")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
 _NAMESPACE = uuid.UUID("6f1d0d2c-4a39-5a5e-9f1e-6b8a0c2d7e41")
 """Names the collections and pages this reader exports (uuid5 within it: stable per article)."""
@@ -22,13 +23,11 @@ def note_iri(note_id: str) -> str:
     """`urn:uuid:` of a note's ULID (26 Crockford base-32 characters). An id written by hand
     that is not one (the notes file allows any 26 capitals and digits) gets a UUID named after
     it instead: still the same in every export."""
-    value = 0
-    for char in note_id:
-        digit = _VALUES.get(char)
-        if digit is None:
-            return f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'note:' + note_id)}"
-        value = (value << 5) | digit
-    return f"urn:uuid:{uuid.UUID(int=value & ((1 << 128) - 1))}"
+    if len(note_id) != 26 or not _IS_CROCKFORD.fullmatch(note_id):
+        return f"urn:uuid:{uuid.uuid5(_NAMESPACE, 'note:' + note_id)}"
+    # Crockford's digits spelled as Python's base-32 digits (0-9, a-v): int() reads them in C.
+    digits = f"{int(note_id.translate(_AS_BASE32), 32) & ((1 << 128) - 1):032x}"
+    return f"urn:uuid:{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
 
 
 def text_iri(article: Article) -> str:

@@ -22,7 +22,7 @@ from annotations.interop.candidates import Candidate, Rejected, kind, types_of
 from annotations.interop.hypothesis import is_hypothesis, read_row
 from annotations.interop.w3c_read import read_annotation
 from annotations.notes.anchoring import anchor, make_quote
-from annotations.notes.model import Note, new_id, utc_now
+from annotations.notes.model import Note, Placement, new_id, utc_now
 from annotations.notes.store import NotesStore
 
 MAX_PAGES = 10_000
@@ -169,12 +169,12 @@ def import_into(store: NotesStore, data: Any, file: str) -> ImportReport:
         if known_ids.intersection(candidate.ids):
             report.duplicates += 1
             continue
-        note = _note(candidate, text, store.article.sha256, now)
+        note, where = _note(candidate, text, store.article.sha256, now)
         if _content(note) in known_content:
             report.duplicates += 1
             continue
-        store.restore(note)
-        state = store.placement(note.id).state
+        store.restore(note, where)
+        state = where.state
         if state == "exact":
             report.exact += 1
         elif state == "approximate":
@@ -182,8 +182,7 @@ def import_into(store: NotesStore, data: Any, file: str) -> ImportReport:
         else:
             report.orphans.append(candidate)
         report.added.append(note)
-        known_ids.update(candidate.ids)
-        known_ids.add(ids.note_iri(note.id))
+        known_ids.update(candidate.ids)  # (a new note's own id is new: nothing can name it)
         known_content.add(_content(note))
     return report
 
@@ -192,8 +191,9 @@ def _content(note: Note) -> tuple:
     return (note.quote.exact, note.start, note.end, note.note)
 
 
-def _note(candidate: Candidate, text: str, article_sha256: str, now) -> Note:
-    """The note a candidate becomes, placed where its quote stands in `text` (if anywhere)."""
+def _note(candidate: Candidate, text: str, article_sha256: str, now) -> tuple[Note, Placement]:
+    """The note a candidate becomes, placed where its quote stands in `text` (if anywhere), and
+    that placement."""
     quote = candidate.quote
     hint = candidate.position[0] if candidate.position else 0
     where = anchor(text, quote, hint)
@@ -206,7 +206,7 @@ def _note(candidate: Candidate, text: str, article_sha256: str, now) -> Note:
         start = hint
         end = candidate.position[1] if candidate.position else hint + len(quote.exact)
     created = candidate.created or now
-    return Note(
+    note = Note(
         new_id(),
         quote,
         start,
@@ -220,3 +220,4 @@ def _note(candidate: Candidate, text: str, article_sha256: str, now) -> Note:
         made_on=article_sha256 if where.state == "exact" else "",
         imported_from=candidate.ids[0] if candidate.ids else "",
     )
+    return note, where
