@@ -53,6 +53,7 @@ def importing(article_path: Path, source: Path, work: Path, repeats: int) -> dic
 
     def once():
         notes = work / f"import-{source.stem}-{next(runs)}.notes.yaml"
+        notes.unlink(missing_ok=True)  # into an empty notes file, every time
         store = NotesStore.open(article, notes)
         report = import_into(store, load_json(source), str(source))
         if not store.save().ok:
