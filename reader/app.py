@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -215,6 +216,33 @@ class ReaderApp(App[int]):
         )
         yield SystemCommand(
             "Notes: reload the file", "Read the notes file again", screen.action_reload_notes
+        )
+        from reader.exporting import EXPORTS
+
+        for fmt, with_text, name, what in EXPORTS:
+            yield SystemCommand(
+                f"Export notes… as {name}",
+                f"{what[0].upper()}{what[1:]}; written to the current folder",
+                partial(self.export_notes, fmt, with_text),
+            )
+
+    def export_notes(self, fmt: str, with_text: bool = False) -> None:
+        """Write the notes in `fmt` to a new file in the current folder, and say where."""
+        from reader.exporting import export_to_folder
+
+        screen = getattr(self, "reader_screen", None)
+        if screen is None or not screen.notes_ready:  # a large notes file loads after start
+            self.notify("Notes are still loading; export once they are shown", markup=False)
+            return
+        try:
+            path = export_to_folder(self.reading, self.store, fmt, with_text, Path.cwd())
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Notes not exported: {reason}", severity="error", markup=False)
+            return
+        count = len(self.store.notes)
+        self.notify(
+            f"{count} note{'' if count == 1 else 's'} exported to {path}", timeout=6, markup=False
         )
 
 

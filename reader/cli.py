@@ -45,9 +45,8 @@ def reader_parser() -> argparse.ArgumentParser:
         description=(
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
-            "'annotated-reader open' (recent articles), 'annotated-reader check', "
-            "'annotated-reader schema', 'annotated-reader notes', 'annotated-reader versions', "
-            "'annotated-reader diff'."
+            "'annotated-reader open' (recent articles), 'check', 'schema', 'notes', 'versions',"
+            " 'diff', 'export', 'import'."
         ),
     )
     parser.add_argument(
@@ -162,6 +161,18 @@ def run_notes(argv: list[str]) -> int:
     return notes.main(argv)
 
 
+def run_export(argv: list[str]) -> int:
+    from reader.commands import export
+
+    return export.main(argv)
+
+
+def run_import(argv: list[str]) -> int:
+    from reader.commands import import_
+
+    return import_.main(argv)
+
+
 def run_versions(argv: list[str]) -> int:
     from reader.commands import versions
 
@@ -181,6 +192,8 @@ COMMANDS = {
     "versions": run_versions,
     "diff": run_diff,
     "open": run_open,
+    "export": run_export,
+    "import": run_import,
 }
 """The commands that never start the screen (each imported only when run: none imports Textual)."""
 

@@ -20,11 +20,12 @@ The format (see the README) is one YAML document::
         created: 2026-11-28T05:00:00Z
         updated: 2026-11-28T05:00:00Z
 
-Two optional keys per note: `made_on:`, the sha256 of the article text the note was made (or
-re-attached) on, so that a later version can say what changed under it; and `conflict:`, the
-other version of a note that two copies of the reader changed at the same time (keys quote,
-position, note, tags, color, updated); the note itself holds this copy's version until the user
-chooses.
+Three optional keys per note: `made_on:`, the sha256 of the article text the note was made (or
+re-attached) on, so that a later version can say what changed under it; `imported_from:`, the id
+of the annotation a note was imported from (W3C or Hypothesis), so importing the same file again
+adds nothing; and `conflict:`, the other version of a note that two copies of the reader changed
+at the same time (keys quote, position, note, tags, color, updated); the note itself holds this
+copy's version until the user chooses.
 
 One optional top-level key, `marks:`, holds the marks set with `m` (a letter, the offset and the
 text there, to find it again after an edit)::
@@ -136,6 +137,8 @@ def _note_block(note: Note) -> str:
     out.append(f"    updated: {format_time(note.updated)}")
     if note.made_on:
         out.append(f"    made_on: {note.made_on}")
+    if note.imported_from:
+        out.append(f"    imported_from: {scalar(note.imported_from)}")
     if note.conflict is not None:
         other = note.conflict
         out.append("    conflict:")

@@ -22,7 +22,7 @@ TOP_KEYS = ("version", "article", "notes")
 OPTIONAL_TOP_KEYS = ("marks",)
 ARTICLE_KEYS = ("title", "sha256")
 NOTE_KEYS = ("id", "quote", "position", "note", "tags", "color", "created", "updated")
-OPTIONAL_NOTE_KEYS = ("conflict", "made_on")
+OPTIONAL_NOTE_KEYS = ("conflict", "made_on", "imported_from")
 QUOTE_KEYS = ("exact", "prefix", "suffix")
 POSITION_KEYS = ("start", "end")
 CONFLICT_KEYS = ("quote", "position", "note", "tags", "color", "updated")
@@ -32,6 +32,8 @@ OPTIONAL_MARK_KEYS = ("prefix",)
 _ID = re.compile(r"[0-9A-Z]{26}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _TIME_EXAMPLE = "2026-11-28T05:00:00Z"
+MAX_IMPORTED_FROM = 2_000
+"""An imported annotation's id is an IRI: longer than this is not one anyone wrote."""
 
 
 class Checker(ProblemCollector):
@@ -168,13 +170,41 @@ class Checker(ProblemCollector):
             made_on = self.text(item["made_on"], (*path, "made_on")) or ""
             if made_on and not _SHA256.fullmatch(made_on):
                 self.problem((*path, "made_on"), "expected 64 lowercase hexadecimal digits")
+        imported_from = ""
+        if "imported_from" in item:
+            imported_from = self.imported_from(item["imported_from"], (*path, "imported_from"))
         if len(self.problems) > before or body is None or ident is None:
             return None
         assert created is not None and updated is not None
         quote, start, end, text, tags, color = body
         return Note(
-            ident, quote, start, end, text, tags, color, created, updated, conflict, made_on
+            ident,
+            quote,
+            start,
+            end,
+            text,
+            tags,
+            color,
+            created,
+            updated,
+            conflict,
+            made_on=made_on,
+            imported_from=imported_from,
         )
+
+    def imported_from(self, value: Any, path: Path) -> str:
+        """The id an imported note came with: one line of printable text."""
+        text = self.text(value, path, empty=False)
+        if text is None:
+            return ""
+        if not is_imported_from(text):
+            self.problem(
+                path,
+                f"expected an annotation id (one line of printable text, at most"
+                f" {MAX_IMPORTED_FROM:,} characters)",
+            )
+            return ""
+        return text
 
     def conflict(self, value: Any, path: Path) -> Conflict | None:
         item = self.mapping(value, path, CONFLICT_KEYS)
@@ -244,6 +274,11 @@ class Checker(ProblemCollector):
 def is_tag(text: str) -> bool:
     """True for a usable tag: non-empty, printable, no whitespace."""
     return bool(text) and text.isprintable() and not any(char.isspace() for char in text)
+
+
+def is_imported_from(text: str) -> bool:
+    """True for an id a note may keep from an import: printable, one line, not too long."""
+    return bool(text) and text.isprintable() and len(text) <= MAX_IMPORTED_FROM
 
 
 def check_color(color: str) -> str:

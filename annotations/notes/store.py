@@ -222,8 +222,9 @@ class NotesStore(PlacedNotes):
             self._apply("resolve", old, new, placement)
             return new
 
-    def restore(self, note: Note) -> bool:
-        """Put back a note kept elsewhere (a recovery file), as an undoable change.
+    def restore(self, note: Note, where: Placement | None = None) -> bool:
+        """Put back a note kept elsewhere (a recovery file, an import), as an undoable change;
+        `where` is its placement when the caller has found it already.
 
         Returns False when the store already has it as it is. A note changed here since keeps
         this version, with the recovered one beside it as a conflict: neither is lost.
@@ -235,7 +236,8 @@ class NotesStore(PlacedNotes):
             if current is not None:
                 # Changed since the recovery file was written: keep both, for K or T to settle.
                 note = replace(current, conflict=note.as_conflict())
-            self._apply("add" if current is None else "edit", current, note, None)
+            placed = where if current is None else None
+            self._apply("add" if current is None else "edit", current, note, placed)
             return True
 
     def undo(self) -> Change | None:

@@ -12,16 +12,15 @@ import json
 import sys
 from pathlib import Path
 
-from annotations import builtin
 from annotations.errors import AnnotationError, Problem
 from annotations.notes.model import COLORS, Note, Placement, format_time
 from annotations.notes.paths import keyed_notes_path
 from annotations.notes.store import NotesStore
-from annotations.sources.load import load_source
-from annotations.text.article import Article, load_article
 from annotations.text.sanitize import display_text
 from annotations.versions.notes_history import NoteHistory, note_histories
 from annotations.versions.store import VersionStore
+from reader.commands.opening import label as _label
+from reader.commands.opening import load_article as _load_article
 from reader.commands.output import fail, print_problems
 
 OK, NOT_FOUND, USAGE = 0, 1, 2
@@ -102,17 +101,6 @@ def run_notes(args: argparse.Namespace) -> int:
     if args.notes_command == "add":
         return _add(store, args)
     return _remove(store, args.id)
-
-
-def _load_article(argument: str, encoding: str | None) -> Article:
-    if argument == builtin.BUILTIN_NAME:
-        article = load_article(builtin.article_path())
-        # The reader names the built-in article after its cards; so does this, without
-        # parsing and linking every card to learn a title.
-        article.name = builtin.TITLE
-        return article
-    # A Markdown file, an HTML page or a URL: the same text (and notes file) as the reader's.
-    return load_source(argument, encoding=encoding).article
 
 
 def _problem(file: str, field: str, message: str) -> list[Problem]:
@@ -226,13 +214,6 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
             "warning",
         )  # fmt: skip
     return _saved(store, note.id, "added")
-
-
-def _label(argument: str, article: Article) -> str:
-    """The article as the user named it: "builtin", not where the package happens to live."""
-    if argument == builtin.BUILTIN_NAME:
-        return builtin.BUILTIN_NAME
-    return article.source or str(article.path)  # a URL or HTML page: its source, not kept text
 
 
 def _remove(store: NotesStore, wanted: str) -> int:
