@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations import builtin
 from annotations.cards.linking import Links, link
 from annotations.cards.load import load_cards
-from annotations.cards.model import CardSet
+from annotations.cards.model import Card, CardSet
 from annotations.errors import AnnotationError
+from annotations.notes.personal import AliasClash, PersonalCard, alias_clashes, linkable
 from annotations.text.article import Article, load_article
 
 
@@ -26,14 +28,34 @@ class Reading:
     is_builtin: bool = False
     linked: bool = True
     """False while the links are still to be found (see `link_later`)."""
+    clashes: dict[str, list[AliasClash]] = field(default_factory=dict)
+    """Personal card id -> its aliases another card claims first (they link there)."""
+
+    def __post_init__(self) -> None:
+        self.shipped = self.cards
+        """The cards that came with the article (never changed here: they may be cached)."""
+        self._linkable: list[Card] = self.cards.cards
 
     @property
     def title(self) -> str:
         return self.cards.info.title or self.article.name
 
+    def set_personal(self, personal: Iterable[PersonalCard], file: str = "") -> None:
+        """Show the reader's own cards beside the shipped ones; `find_links` then links them.
+
+        Shipped cards come first, so an alias both claim links the shipped card; the personal
+        card's clash is kept in `clashes` for the card pane and `check` to report.
+        """
+        personal = list(personal)
+        self.clashes = alias_clashes(personal, self.shipped.cards)
+        own = [card.as_card(file) for card in personal]
+        shipped = self.shipped
+        self.cards = CardSet(shipped.cards + own, shipped.info, shipped.files)
+        self._linkable = shipped.cards + linkable(own, self.clashes)
+
     def find_links(self) -> Links:
         """Link every card in the article (safe to call from a worker thread)."""
-        return link(self.article.text, self.cards.cards)
+        return link(self.article.text, self._linkable)
 
     def set_links(self, links: Links) -> None:
         self.links = links

@@ -46,6 +46,7 @@ SCREEN = [
     Binding("backspace,alt+left", "card_back", "Back", show=False, id="screen.card-back"),
     Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
     Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
+    Binding("C", "new_card", "New card of your own", show=False, id="screen.new-card"),
 ]
 """ReaderScreen's keys."""
 
@@ -107,6 +108,8 @@ CARD = [
     Binding("shift+tab", "link_previous", "Previous see-also", show=False, id="card.link-previous"),
     Binding("enter", "open_link", "Open card", id="card.open-link"),
     Binding("escape", "leave", "Back to article", id="card.leave"),
+    Binding("E", "edit_card", "Edit your card", show=False, id="card.edit"),
+    Binding("d", "delete_card", "Delete your card", show=False, id="card.delete"),
 ]
 """CardPane's keys."""
 

@@ -20,6 +20,8 @@ The format (see the README) is one YAML document::
         created: 2026-11-28T05:00:00Z
         updated: 2026-11-28T05:00:00Z
 
+A top-level `cards:` list, optional, holds personal cards (see annotations.notes.personal_file).
+
 One optional key per note, `conflict:`, holds the other version of a note that two copies of the
 reader changed at the same time (keys quote, position, note, tags, color, updated); the note itself
 holds this copy's version until the user chooses.
@@ -33,6 +35,7 @@ from pathlib import Path
 
 from annotations import files
 from annotations.notes.model import Note, Quote, format_time
+from annotations.notes.personal import PersonalCard
 from annotations.yaml.emit import flow_list, scalar, text_value
 
 VERSION = 1
@@ -49,6 +52,8 @@ class NotesDocument:
     """The sha256 of the article text the position hints were taken from."""
     notes: list[Note] = field(default_factory=list)
     """The notes, in any order (they are written sorted by position)."""
+    cards: list[PersonalCard] = field(default_factory=list)
+    """The reader's own cards (written oldest first, under `cards:`, only when there are some)."""
 
 
 def parse_notes(text: str, file: str) -> NotesDocument:
@@ -60,8 +65,13 @@ def parse_notes(text: str, file: str) -> NotesDocument:
     data, lines = load_yaml(text, file)
     checker = Checker(file, lines)
     title, sha256, notes = checker.document(data)
+    cards = []
+    if isinstance(data, dict) and "cards" in data and data.get("version") == VERSION:
+        from annotations.notes.personal_file import read_cards
+
+        cards = read_cards(data["cards"], checker)
     checker.raise_problems()
-    return NotesDocument(title, sha256, notes)
+    return NotesDocument(title, sha256, notes, cards)
 
 
 def read_notes_text(path: Path) -> str | None:
@@ -98,6 +108,10 @@ def dump_notes(document: NotesDocument) -> str:
     else:
         out.append("notes:")
     out += [_note_block(note) for note in sorted(document.notes, key=sort_key)]
+    if document.cards:
+        from annotations.notes.personal_file import dump_cards
+
+        out += dump_cards(document.cards)
     return "\n".join(out) + "\n"
 
 

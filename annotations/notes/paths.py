@@ -104,3 +104,8 @@ def notes_by_text(article: Article) -> Path | None:
             except OSError:
                 continue
     return max(found)[1] if found else None
+
+
+def through_links(path: Path) -> Path:
+    """A notes path with a symbolic link followed to its target (even one not there yet)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path

@@ -41,7 +41,7 @@ def write_recovery(store: NotesStore) -> Path:
     """Write every note in memory to a recovery file; its path. OSError if no folder takes it."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     name = f"{_key(store.path)}.recovered-{stamp}.notes.yaml"
-    document = NotesDocument(store.article.name, store.article.sha256, store.notes)
+    document = NotesDocument(store.article.name, store.article.sha256, store.notes, store.cards)
     text = dump_notes(document)
     failures = []
     for folder in recovery_folders(store.path):
@@ -69,7 +69,7 @@ def find_recovery(notes_path: Path) -> list[Path]:
 
 
 def merge_recovery(store: NotesStore, path: Path) -> int:
-    """Put the notes of a recovery file back into `store` (undoable); how many came back.
+    """Put the notes and cards of a recovery file back into `store` (undoable); how many came back.
 
     Raises AnnotationError when the recovery file does not parse (it is then left alone).
     """
@@ -78,7 +78,8 @@ def merge_recovery(store: NotesStore, path: Path) -> int:
         return 0
     document = parse_notes(text, str(path))
     placed, _ = store.place(document.notes, document)
-    return sum(1 for note in placed.values() if store.restore(note))
+    notes = sum(1 for note in placed.values() if store.restore(note))
+    return notes + sum(1 for card in document.cards if store.restore_card(card))
 
 
 def remove_recovery(path: Path) -> None:

@@ -13,7 +13,7 @@ import glob
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 from annotations.errors import AnnotationError
 from annotations.notes.file import NotesDocument, dump_notes, parse_notes, read_notes_text
 from annotations.notes.model import Note, Placement
+from annotations.notes.personal import PersonalCard
 from annotations.text.article import Article
 
 Place = Callable[..., tuple[dict[str, Note], dict[str, Placement]]]
@@ -52,6 +53,8 @@ class Outcome:
     """The notes now on disk, by id."""
     text: str | None
     """The file's text now on disk (None when there is still no file)."""
+    cards: dict[str, PersonalCard] = field(default_factory=dict)
+    """The personal cards now on disk, by id."""
 
 
 def lock_for(path: Path, timeout: float) -> FileLock:
@@ -71,8 +74,11 @@ def sync_file(
     *,
     changed: bool,
     timeout: float,
+    cards: tuple[dict[str, PersonalCard], dict[str, PersonalCard]] = ({}, {}),
 ) -> Outcome:
     """Save `ours` to `path`, merging first if the file changed since it was `known`.
+
+    `cards` are the personal cards in memory and as last read or written (their merge base).
 
     Raises AnnotationError when the file on disk can't be read or parsed (it is then left alone),
     and OSError or filelock.Timeout when it can't be written (the old file is then intact).
@@ -81,18 +87,26 @@ def sync_file(
 
     with lock_for(path, timeout):
         disk = read_notes_text(path)
+        own_cards, card_base = cards
         if disk == known and not changed:
-            return Outcome(SaveResult(True, f"Notes saved in {path}"), ours, disk)
-        merged, taken, conflicts = ours, 0, ()
+            return Outcome(SaveResult(True, f"Notes saved in {path}"), ours, disk, own_cards)
+        merged, taken, conflicts, merged_cards, both = ours, 0, (), own_cards, 0
         if disk is not None and disk != known:
+            from annotations.notes.personal import merge_cards
+
             document = parse_notes(disk, str(path))
             theirs, _ = place(document.notes, document)
             result = merge(base, ours, theirs)
             merged, taken, conflicts = result.notes, result.taken, tuple(result.conflicts)
+            card_result = merge_cards(card_base, own_cards, {c.id: c for c in document.cards})
+            merged_cards, taken = card_result.cards, taken + card_result.taken
+            both = len(card_result.kept_both)
         text: str | None = disk
         # With nothing changed here, what another reader wrote is only taken in, not rewritten.
-        if changed and (merged or disk is not None):
-            document = NotesDocument(article.name, article.sha256, list(merged.values()))
+        if changed and (merged or merged_cards or disk is not None):
+            document = NotesDocument(
+                article.name, article.sha256, list(merged.values()), list(merged_cards.values())
+            )
             written = dump_notes(document)
             if written != disk:
                 _remove_stale_temporaries(path)
@@ -103,7 +117,9 @@ def sync_file(
         message += f"; {_count(taken, 'change')} from another reader merged in"
     if conflicts:
         message += f"; {_count(len(conflicts), 'note')} changed in both places (both versions kept)"
-    return Outcome(SaveResult(True, message, taken, conflicts), merged, text)
+    if both:
+        message += f"; {_count(both, 'personal card')} changed in both places (both kept)"
+    return Outcome(SaveResult(True, message, taken, conflicts), merged, text, merged_cards)
 
 
 def status_line(

@@ -18,6 +18,8 @@ from annotations.yaml.validate import ProblemCollector
 Path = tuple[str | int, ...]
 
 TOP_KEYS = ("version", "article", "notes")
+OPTIONAL_TOP_KEYS = ("cards",)
+"""`cards:` holds personal cards (annotations.notes.personal_file)."""
 ARTICLE_KEYS = ("title", "sha256")
 NOTE_KEYS = ("id", "quote", "position", "note", "tags", "color", "created", "updated")
 OPTIONAL_NOTE_KEYS = ("conflict",)
@@ -79,7 +81,7 @@ class Checker(ProblemCollector):
         if data is None:
             self.problem((), "the file is empty (a notes file starts with 'version: 1')")
             return "", "", []
-        top = self.mapping(data, (), TOP_KEYS)
+        top = self.mapping(data, (), TOP_KEYS, OPTIONAL_TOP_KEYS)
         if top is None:
             return "", "", []
         version = top["version"]

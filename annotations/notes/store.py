@@ -10,7 +10,6 @@ by another reader is merged by note id before it is replaced.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
@@ -21,8 +20,8 @@ from annotations.errors import AnnotationError
 from annotations.notes.anchoring import make_quote, place_notes, reanchor_all
 from annotations.notes.file import NotesDocument, parse_notes, read_notes_text
 from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_now
-from annotations.notes.paths import default_notes_path
-from annotations.notes.placed import PlacedNotes
+from annotations.notes.paths import default_notes_path, through_links
+from annotations.notes.personal_store import OwnCards
 from annotations.notes.saving import SaveResult, failure, move_aside, status_line, sync_file
 from annotations.notes.undo import Change, History, Kind
 from annotations.text.article import Article
@@ -32,14 +31,14 @@ log = logging.getLogger(__name__)
 __all__ = ["NotesStore", "SaveResult", "default_notes_path"]
 
 
-class NotesStore(PlacedNotes):
-    """The notes of one article, kept in one notes file."""
+class NotesStore(OwnCards):
+    """The notes (and personal cards) of one article, kept in one notes file."""
 
     def __init__(self, article: Article, path: Path | None = None, *, lock_timeout: float = 10.0):
         super().__init__()
         self.article = article
         """The article the notes are placed in (its current text)."""
-        self.path = _through_links(Path(path) if path is not None else default_notes_path(article))
+        self.path = through_links(Path(path) if path is not None else default_notes_path(article))
         """The notes file: `--notes FILE`, or the default one for this article.
 
         A symbolic link is followed to its target (even one not there yet): the atomic
@@ -78,12 +77,13 @@ class NotesStore(PlacedNotes):
             log.warning("notes file not loaded: %s", error)
             with self._lock:
                 self.broken = error
-                self._base, self._disk_text = {}, None
+                self._base, self._disk_text, self._card_base = {}, None, {}
             return
         notes, placements = self.place(document.notes if document else [], document)
         with self._lock:
             self.broken = None
             self._notes, self._placements = dict(notes), placements
+            self._take_cards(document.cards if document else [])
             self._base, self._disk_text = dict(notes), text
             self._history = History()
             self._revision = self._saved_revision = 0
@@ -246,8 +246,11 @@ class NotesStore(PlacedNotes):
                 self._restore(change, change.after, expected=change.before)
             return change
 
-    def _restore(self, change: Change, target: Note | None, expected: Note | None) -> None:
+    def _restore(self, change: Change, target, expected) -> None:
         """Put back one version of a note, without losing words a merge brought in meanwhile."""
+        if change.of_card:
+            self._restore_card(change, target, expected)
+            return
         current = self._notes.get(change.note_id)
         if current is not expected and current is not None:
             # Another reader's version arrived since this change: keep it beside ours.
@@ -302,6 +305,7 @@ class NotesStore(PlacedNotes):
         with self._save_lock:
             with self._lock:
                 ours, base, known = dict(self._notes), self._base, self._disk_text
+                cards, card_base = dict(self._cards), self._card_base
                 revision, changed = self._revision, self.dirty
             try:
                 outcome = sync_file(
@@ -313,6 +317,7 @@ class NotesStore(PlacedNotes):
                     known,
                     changed=changed,
                     timeout=self.lock_timeout,
+                    cards=(cards, card_base),
                 )
             except AnnotationError as error:
                 with self._lock:
@@ -325,7 +330,7 @@ class NotesStore(PlacedNotes):
                 result = failure(self.path, error, len(ours))
             else:
                 result = outcome.result
-                self._adopt(ours, outcome.notes, outcome.text, revision)
+                self._adopt(ours, outcome.notes, outcome.text, revision, (cards, outcome.cards))
             with self._lock:
                 self.last_save = result
             if not result.ok:
@@ -333,10 +338,17 @@ class NotesStore(PlacedNotes):
             return result
 
     def _adopt(
-        self, snapshot: dict[str, Note], merged: dict[str, Note], text: str | None, revision: int
+        self,
+        snapshot: dict[str, Note],
+        merged: dict[str, Note],
+        text: str | None,
+        revision: int,
+        cards: tuple[dict, dict],
     ) -> None:
-        """Take in what a save merged, except notes the user changed while it ran."""
+        """Take in what a save merged, except notes (and cards) the user changed while it ran."""
         with self._lock:
+            untouched = revision == self._revision
+            self._adopt_cards(*cards)
             changed = [
                 note_id
                 for note_id in set(snapshot) | set(merged)
@@ -345,7 +357,6 @@ class NotesStore(PlacedNotes):
             ]
             new = [merged[note_id] for note_id in changed if note_id in merged]
             placements = reanchor_all(self.article.text, new, trusted=True)
-            untouched = revision == self._revision
             for note_id in changed:
                 self._put(note_id, merged.get(note_id), placements.get(note_id))
             if untouched:
@@ -369,13 +380,9 @@ class NotesStore(PlacedNotes):
                 return failure(self.path, error, len(self._notes))
             with self._lock:
                 self.broken = None
-                self._base, self._disk_text = {}, None
+                self._base, self._disk_text, self._card_base = {}, None, {}
                 self._revision += 1
         return self.save()
-
-
-def _through_links(path: Path) -> Path:
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
 def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -385,6 +392,6 @@ def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
 
 
 def _check_color(color: str) -> str:
-    from annotations.notes.schema import check_color
+    from annotations.notes.schema import check_color  # as clean_tags
 
     return check_color(color)

@@ -9,10 +9,10 @@ from textual.widgets import Static
 
 from annotations.cards.history import CardHistory
 from annotations.notes.store import NotesStore
-from annotations.reading import Reading
+from annotations.reading import LINK_LATER_CHARS, Reading
 from annotations.text.sanitize import display_text
 from reader import bindings, memory
-from reader.screens.note_keys import NoteKeysScreen
+from reader.screens.card_keys import CardKeysScreen
 from reader.settings import Settings
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
@@ -22,7 +22,7 @@ NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
 
 
-class ReaderScreen(NoteKeysScreen):
+class ReaderScreen(CardKeysScreen):
     """The main screen: header, article, card pane, notes status, footer."""
 
     BINDINGS = bindings.SCREEN
@@ -34,6 +34,8 @@ class ReaderScreen(NoteKeysScreen):
         self._pane_card = None
         """The card the pane is to show (it follows on the next frame)."""
         self._pane_due = False
+        self._link_generation = 0
+        """Grows when the cards change: links found for an older set of cards are dropped."""
 
     def compose(self):
         # Decided before the children mount, so the first frame is styled once, not twice.
@@ -71,6 +73,7 @@ class ReaderScreen(NoteKeysScreen):
         if not self.reading.linked:
             self.call_after_refresh(self.link_in_background)
         self.start_notes()
+        self.sync_personal()
         self.article.focus()
         # The card on show when the article opens starts the history.
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor, went=True))
@@ -85,15 +88,31 @@ class ReaderScreen(NoteKeysScreen):
     @work(thread=True, group="linking")
     def link_in_background(self) -> None:
         """Find every mention of a long article while its first screen is already up."""
+        generation = self._link_generation
         links = self.reading.find_links()
-        self.app.call_from_thread(self.links_found, links)
+        self.app.call_from_thread(self.links_found, links, generation)
 
-    def links_found(self, links) -> None:
+    def links_found(self, links, generation: int | None = None) -> None:
+        if generation is not None and generation != self._link_generation:
+            return  # the cards changed while these were found: newer links are on their way
         self.reading.set_links(links)
         memory.keep_long_lived()
         self.article.refresh()
+        shown = self.cards.card
+        if shown is not None and self.reading.cards.by_id.get(shown.id) is not shown:
+            # A personal card edited, deleted or brought back: show its new version (or none).
+            self.show_card(shown.id, record=False)
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
         self.cards.refresh_card()  # the overview's counts and the card's mentions changed
+
+    def relink(self) -> None:
+        """Link again after the personal cards changed: at once, or in the background for a
+        long article (the screen keeps the old links until the new ones are found)."""
+        self._link_generation += 1
+        if len(self.reading.article.text) > LINK_LATER_CHARS:
+            self.link_in_background()
+        else:
+            self.links_found(self.reading.find_links(), self._link_generation)
 
     def report_broken(self) -> None:
         """Once the notes are read (at once, or in the background): what needs the user's eye."""
@@ -136,6 +155,8 @@ class ReaderScreen(NoteKeysScreen):
 
     def update_pane(self) -> None:
         self._pane_due = False
+        self._link_generation = 0
+        """Grows when the cards change: links found for an older set of cards are dropped."""
         self.cards.show(self._pane_card, self.extra_for_cursor())
 
     def extra_for_cursor(self) -> Text | None:
