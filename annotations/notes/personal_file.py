@@ -76,6 +76,12 @@ class PersonalCardChecker(Validator):
             return False
         return True
 
+    def check_list(self, spec: Field, value: Any, path: tuple) -> bool:
+        if spec.name == "aliases" and value == []:  # the shipped message says to drop the key
+            self.problem(path, "give at least one alias (the article text that links here)")
+            return False
+        return super().check_list(spec, value, path)
+
     def check_time(self, spec: Field, value: Any, path: tuple) -> bool:
         if as_time(value) is None:
             naive = isinstance(value, dt.datetime) and value.tzinfo is None
