@@ -83,6 +83,8 @@ class CardEditor(ModalScreen[CardDraft | None]):
 
     def on_mount(self) -> None:
         self.query_one("#card-error", Static).display = False
+        for area in self.query(TextArea):  # a Tab into a field lands after what it holds
+            area.move_cursor(area.document.end)
         self.query_one("#card-title", Input).focus()
 
     def typed(self) -> tuple[str, str, str, str, str, str]:

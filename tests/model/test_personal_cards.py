@@ -285,6 +285,34 @@ def test_undoing_a_card_made_here_keeps_an_edit_made_elsewhere_since(article, tm
     assert [c.summary for c in here.cards] == ["Their words."]
 
 
+def test_an_edit_brings_back_a_card_deleted_in_another_window(article, tmp_path):
+    path = tmp_path / "n.yaml"
+    here = NotesStore.open(article, path)
+    made = here.add_card("Peskov", "person", "Spokesman.", aliases=["Peskov"])
+    assert here.save().ok
+    there = NotesStore.open(article, path)
+    there.delete_card(made.id)
+    assert there.save().ok
+    here.reload()
+    assert here.cards == []
+    here.edit_card(made.id, original=made, summary="Still here.")  # the editor was open
+    assert here.save().ok
+    assert [c.summary for c in load_notes(path).cards] == ["Still here."]
+
+
+def test_recovery_files_keep_personal_cards(article, tmp_path):
+    from annotations.notes.recovery import merge_recovery, write_recovery
+
+    store = NotesStore.open(article, tmp_path / "n.yaml")
+    made = store.add_card("Peskov", "person", "Spokesman.", aliases=["Peskov"])
+    kept = write_recovery(store)
+    fresh = NotesStore.open(article, tmp_path / "n.yaml")
+    assert merge_recovery(fresh, kept) == 1
+    assert [c.id for c in fresh.cards] == [made.id]
+    fresh.undo()
+    assert fresh.cards == []
+
+
 # Linking and clashes ---------------------------------------------------------------------------
 
 
