@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from annotations.cards.history import CardHistory
 from annotations.notes.store import NotesStore
-from annotations.reading import LINK_LATER_CHARS, Reading
+from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings, memory
 from reader.screens.card_keys import CardKeysScreen
@@ -20,6 +20,9 @@ from reader.widgets.key_bar import KeyBar
 
 NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
+RELINK_AT_ONCE_CHARS = 20_000
+"""Up to this length an article is relinked at once after a card changes (linking takes about
+1.5 ms per 1,000 characters): longer ones are relinked in the background, so no key waits."""
 
 
 class ReaderScreen(CardKeysScreen):
@@ -109,7 +112,7 @@ class ReaderScreen(CardKeysScreen):
         """Link again after the personal cards changed: at once, or in the background for a
         long article (the screen keeps the old links until the new ones are found)."""
         self._link_generation += 1
-        if len(self.reading.article.text) > LINK_LATER_CHARS:
+        if len(self.reading.article.text) > RELINK_AT_ONCE_CHARS:
             self.link_in_background()
         else:
             self.links_found(self.reading.find_links(), self._link_generation)

@@ -10,7 +10,7 @@ from reader.screens.note_editor import ConfirmDiscard
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 from reader.widgets.key_bar import KeyBar
-from tests.ui.ui_helpers import SMALL_ARTICLE, build_app, settle, widget_lines
+from tests.ui.ui_helpers import SMALL_ARTICLE, build_app, settle, widget_lines, write_reading
 
 TEXT = SMALL_ARTICLE
 
@@ -176,3 +176,14 @@ async def test_an_alias_a_shipped_card_claims_stays_with_it_and_the_clash_shows(
         shown = pane_text(app)
         assert "Alias clash" in shown and "shipped card 'Beta Person'" in shown
         assert any("Beta Person" in str(n.message) for n in app._notifications)
+
+
+async def test_a_long_article_is_relinked_in_the_background(tmp_path, notes_file):
+    long_text = TEXT * 200  # past RELINK_AT_ONCE_CHARS
+    app = build_app(write_reading(tmp_path, long_text), notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await new_card_on(pilot, "Monday")
+        (own,) = app.store.cards
+        links = app.reader_screen.reading.links
+        assert len(links.of_card(own.id)) == 200
+        assert len(links.of_card("alpha")) == 400  # the shipped cards are still linked
