@@ -56,7 +56,9 @@ class OwnCards(PlacedNotes):
         self._change_card("card-add", None, made)
         return made
 
-    def edit_card(self, card_id: str, *, original: PersonalCard | None = None, **changes):
+    def edit_card(
+        self, card_id: str, *, original: PersonalCard | None = None, **changes
+    ) -> PersonalCard:
         """Change some fields of a card (title=..., aliases=...); KeyError for an unknown id.
 
         `original` is the card as the user began to edit it: if it was deleted meanwhile (in
