@@ -50,6 +50,8 @@ class NotesStore(OwnCards):
         """Why the notes file can't be read, while it can't: it is then never overwritten."""
         self.last_save: SaveResult | None = None
         """The outcome of the last save, for the footer."""
+        self.loaded_on: str | None = None
+        """The sha256 of the text the file's positions were taken from, as last read."""
         self.last_color = DEFAULT_COLOR
         """The colour last chosen, which a plain highlight (H) reuses."""
         self._save_lock = threading.Lock()
@@ -82,6 +84,7 @@ class NotesStore(OwnCards):
         notes, placements = self.place(document.notes if document else [], document)
         with self._lock:
             self.broken = None
+            self.loaded_on = document.sha256 if document is not None else None
             self._notes, self._placements = dict(notes), placements
             self._take_cards(document.cards if document else [])
             self._base, self._disk_text = dict(notes), text
@@ -150,7 +153,10 @@ class NotesStore(OwnCards):
         color = _check_color(color or self.last_color)
         quote = make_quote(self.article.text, start, end)
         now = utc_now()
-        made = Note(new_id(), quote, start, end, note, _clean_tags(tags), color, now, now)
+        tags = _clean_tags(tags)
+        made = Note(
+            new_id(), quote, start, end, note, tags, color, now, now, None, self.article.sha256
+        )
         self._apply("add", None, made, Placement(start, end, "exact"))
         return made
 
@@ -198,7 +204,14 @@ class NotesStore(OwnCards):
         with self._lock:
             old = self._require(note_id)
             quote = make_quote(self.article.text, start, end)
-            new = replace(old, quote=quote, start=start, end=end, updated=utc_now())
+            new = replace(
+                old,
+                quote=quote,
+                start=start,
+                end=end,
+                updated=utc_now(),
+                made_on=self.article.sha256,
+            )
             self._apply("reattach", old, new, Placement(start, end, "exact"))
             return new
 

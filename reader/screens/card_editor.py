@@ -99,6 +99,12 @@ class CardEditor(ModalScreen[CardDraft | None]):
             self.query_one("#card-sources", TextArea).text,
         )
 
+    def action_next_field(self) -> None:
+        self.focus_next()  # as the note editor: the focus moves as the key arrives
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
+
     def action_save(self) -> None:
         title, kind, summary, body, aliases, sources = self.typed()
         try:
