@@ -23,6 +23,7 @@ from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_
 from annotations.notes.paths import default_notes_path, through_links
 from annotations.notes.personal_store import OwnCards
 from annotations.notes.saving import SaveResult, failure, move_aside, status_line, sync_file
+from annotations.notes.tags import check_color, clean_tags
 from annotations.notes.undo import Change, History, Kind
 from annotations.text.article import Article
 
@@ -150,10 +151,10 @@ class NotesStore(OwnCards):
         color: str | None = None,
     ) -> Note:
         """A new note on text[start:end]; raises ValueError for an empty range or a bad tag."""
-        color = _check_color(color or self.last_color)
+        color = check_color(color or self.last_color)
         quote = make_quote(self.article.text, start, end)
         now = utc_now()
-        tags = _clean_tags(tags)
+        tags = clean_tags(tags)
         made = Note(
             new_id(), quote, start, end, note, tags, color, now, now, None, self.article.sha256
         )
@@ -181,8 +182,8 @@ class NotesStore(OwnCards):
             new = replace(
                 base,
                 note=base.note if note is None else note,
-                tags=base.tags if tags is None else _clean_tags(tags),
-                color=base.color if color is None else _check_color(color),
+                tags=base.tags if tags is None else clean_tags(tags),
+                color=base.color if color is None else check_color(color),
             )
             if old is not None and new == old:
                 return old
@@ -396,15 +397,3 @@ class NotesStore(OwnCards):
                 self._base, self._disk_text, self._card_base = {}, None, {}
                 self._revision += 1
         return self.save()
-
-
-def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    from annotations.notes.schema import clean_tags  # imported on the first edit, not at start-up
-
-    return clean_tags(tags)
-
-
-def _check_color(color: str) -> str:
-    from annotations.notes.schema import check_color  # as clean_tags
-
-    return check_color(color)
