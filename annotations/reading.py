@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations import builtin
 from annotations.cards.linking import Links, link
 from annotations.cards.load import load_cards
-from annotations.cards.model import CardSet
+from annotations.cards.model import Card, CardSet
 from annotations.errors import AnnotationError
+from annotations.notes.personal import AliasClash, PersonalCard, alias_clashes, linkable
 from annotations.sources.load import load_source
 from annotations.text.article import Article
 
@@ -32,14 +34,34 @@ class Reading:
     cards_paths: list[Path] | None = None
     """The cards files asked for (None: the default ones), to open it again the same way."""
     encoding: str | None = None
+    clashes: dict[str, list[AliasClash]] = field(default_factory=dict)
+    """Personal card id -> its aliases another card claims first (they link there)."""
+
+    def __post_init__(self) -> None:
+        self.shipped = self.cards
+        """The cards that came with the article (never changed here: they may be cached)."""
+        self._linkable: list[Card] = self.cards.cards
 
     @property
     def title(self) -> str:
         return self.cards.info.title or self.article.title or self.article.name
 
+    def set_personal(self, personal: Iterable[PersonalCard], file: str = "") -> None:
+        """Show the reader's own cards beside the shipped ones; `find_links` then links them.
+
+        Shipped cards come first, so an alias both claim links the shipped card; the personal
+        card's clash is kept in `clashes` for the card pane and `check` to report.
+        """
+        personal = list(personal)
+        self.clashes = alias_clashes(personal, self.shipped.cards)
+        own = [card.as_card(file) for card in personal]
+        shipped = self.shipped
+        self.cards = CardSet(shipped.cards + own, shipped.info, shipped.files)
+        self._linkable = shipped.cards + linkable(own, self.clashes)
+
     def find_links(self) -> Links:
         """Link every card in the article (safe to call from a worker thread)."""
-        return shown_links(self.article, link(self.article.text, self.cards.cards))
+        return shown_links(self.article, link(self.article.text, self._linkable))
 
     def set_links(self, links: Links) -> None:
         self.links = links

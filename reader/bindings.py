@@ -74,6 +74,7 @@ SCREEN = [
         tooltip="Fetch a URL (or extract an HTML page, or read a file) again",
     ),
     Binding("D", "show_changes", "Changes", show=False, id="screen.changes"),
+    Binding("C", "new_card", "New card of your own", show=False, id="screen.new-card"),
 ]
 """ReaderScreen's keys."""
 
@@ -135,6 +136,8 @@ CARD = [
     Binding("shift+tab", "link_previous", "Previous see-also", show=False, id="card.link-previous"),
     Binding("enter", "open_link", "Open card", id="card.open-link"),
     Binding("escape", "leave", "Back to article", id="card.leave"),
+    Binding("E", "edit_card", "Edit your card", show=False, id="card.edit"),
+    Binding("d", "delete_card", "Delete your card", show=False, id="card.delete"),
 ]
 """CardPane's keys."""
 

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from annotations.notes.marks import Mark, is_mark_letter
 from annotations.notes.model import COLORS, Conflict, Note, Quote
+from annotations.notes.tags import is_tag
 from annotations.yaml.loader import describe
 from annotations.yaml.validate import ProblemCollector
 
 Path = tuple[str | int, ...]
 
 TOP_KEYS = ("version", "article", "notes")
-OPTIONAL_TOP_KEYS = ("marks",)
+OPTIONAL_TOP_KEYS = ("marks", "cards")
+"""`marks:` holds the marks set with m; `cards:` personal cards (see notes.personal_file)."""
 ARTICLE_KEYS = ("title", "sha256")
 NOTE_KEYS = ("id", "quote", "position", "note", "tags", "color", "created", "updated")
 OPTIONAL_NOTE_KEYS = ("conflict", "made_on", "imported_from")
@@ -271,35 +272,6 @@ class Checker(ProblemCollector):
         return tuple(tags)
 
 
-def is_tag(text: str) -> bool:
-    """True for a usable tag: non-empty, printable, no whitespace."""
-    return bool(text) and text.isprintable() and not any(char.isspace() for char in text)
-
-
 def is_imported_from(text: str) -> bool:
     """True for an id a note may keep from an import: printable, one line, not too long."""
     return bool(text) and text.isprintable() and len(text) <= MAX_IMPORTED_FROM
-
-
-def check_color(color: str) -> str:
-    """`color` if it is one of COLORS; ValueError otherwise."""
-    if color not in COLORS:
-        raise ValueError(f"{color!r} is not a colour; use {', '.join(COLORS)}")
-    return color
-
-
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as given, trimmed and without repeats; ValueError for one with spaces inside.
-
-    A leading `#` is dropped: tags are shown as `#tag`, so `#tag` is how people type them too.
-    """
-    cleaned: list[str] = []
-    for tag in tags:
-        tag = tag.strip().lstrip("#")
-        if not tag:
-            continue
-        if not is_tag(tag):
-            raise ValueError(f"{tag!r} is not a tag: a tag is one word, with no spaces")
-        if tag not in cleaned:
-            cleaned.append(tag)
-    return tuple(cleaned)

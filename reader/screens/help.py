@@ -49,11 +49,13 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
             (("card.top", "card.bottom"), "  card pane: top / bottom"),
             (("card.link-next", "card.link-previous", "card.open-link"),
              "  card pane: next / previous see-also, open it"),
+            (("card.edit", "card.delete"), "  card pane: edit / delete your own card"),
             (("card.leave",), "  back to the article"),
             (("screen.card-back", "screen.card-forward"),
              "back / forward through the cards you opened"),
             (("screen.toggle-cards",), "hide or show the card pane"),
             (("app.toggle-later",), "show / hide what came after the article (kept)"),
+            (("screen.new-card",), "a card of your own for the selection, or the word"),
         ],
     ),
     (

@@ -47,6 +47,18 @@ class CardPane(VerticalScroll, can_focus=True):
     class Leave(Message):
         """The reader left the card pane (back to the article)."""
 
+    @dataclass
+    class EditCard(Message):
+        """The reader asked to edit the card on show (None: the overview is on show)."""
+
+        card: Card | None
+
+    @dataclass
+    class DeleteCard(Message):
+        """The reader asked to delete the card on show (None: the overview is on show)."""
+
+        card: Card | None
+
     def __init__(self, reading: Reading, *, show_later: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.reading = reading
@@ -142,14 +154,17 @@ class CardPane(VerticalScroll, can_focus=True):
         for card in sorted(reading.cards.cards, key=lambda c: (c.kind, c.title.casefold())):
             count = len(reading.links.of_card(card.id))
             text.append(f"• {card.title}", style="bold")
-            text.append(f"  {card.kind}, {count}×\n")
+            text.append(f"  {card.kind}{', yours' if card.personal else ''}, {count}×\n")
         return text
 
     def card_head(self, card: Card) -> Text:
         text = Text()
         text.append(card.title, style="bold")
-        text.append(f"  ({card.kind})\n", style="italic")
+        text.append(f"  ({card.kind}{' · yours' if card.personal else ''})\n", style="italic")
         text.append(card.summary)
+        for clash in self.reading.clashes.get(card.id, ()):
+            text.append("\nAlias clash: ", style="bold reverse")
+            text.append(clash.describe())
         return text
 
     def card_tail(self, card: Card) -> Text:
@@ -157,7 +172,15 @@ class CardPane(VerticalScroll, can_focus=True):
         if card.erratum:
             text.append("Erratum: ", style="bold reverse")
             text.append(card.erratum + "\n\n")
-        text.append(f"As of {card.as_of.isoformat()}\n", style="italic")
+        if card.personal:
+            text.append(
+                f"Your own card, last changed {card.as_of.isoformat()}"
+                f" ({self._key('card.edit', 'E')} edits,"
+                f" {self._key('card.delete', 'd')} deletes)\n",
+                style="italic",
+            )
+        else:
+            text.append(f"As of {card.as_of.isoformat()}\n", style="italic")
         if card.sources:
             text.append("\nSources\n", style="bold")
             for source in card.sources:
@@ -242,7 +265,8 @@ class CardPane(VerticalScroll, can_focus=True):
         if not self.show_later:
             entries = "entry" if count == 1 else "entries"
             text.append(
-                f"\nAfter the article: {count} {entries} hidden ({self._later_key()} shows them)\n",
+                f"\nAfter the article: {count} {entries} hidden"
+                f" ({self._key('app.toggle-later', 'L')} shows them)\n",
                 style="dim",
             )
             return
@@ -253,16 +277,16 @@ class CardPane(VerticalScroll, can_focus=True):
             for source in entry.sources:
                 self._append_source(text, source, indent="  ", style="dim")
 
-    def _later_key(self) -> str:
-        """The key in force for "After the article" (it can be remapped)."""
+    def _key(self, binding_id: str, default: str) -> str:
+        """The key in force for a binding (it can be remapped), to name it in the card."""
         try:
             bindings = self.screen.active_bindings.values()
         except NoScreen:  # not mounted yet: the default key
-            return "L"
+            return default
         for active in bindings:
-            if active.binding.id == "app.toggle-later":
+            if active.binding.id == binding_id:
                 return active.binding.key
-        return "L"
+        return default
 
     def see_also(self) -> list[Card]:
         if self.card is None:
@@ -332,3 +356,9 @@ class CardPane(VerticalScroll, can_focus=True):
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())
+
+    def action_edit_card(self) -> None:
+        self.post_message(self.EditCard(self.card))
+
+    def action_delete_card(self) -> None:
+        self.post_message(self.DeleteCard(self.card))
