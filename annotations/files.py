@@ -168,16 +168,33 @@ def _a(what: str) -> str:
     return f"an {what}" if what[:1] in "aeiou" else f"a {what}"
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: read it by setting it, and put it straight back
+    os.umask(mask)
+    return mask
+
+
+def write_atomically(path: Path, text: str | bytes, *, shared: bool = False) -> None:
     """Replace `path` with `text` (or bytes) so that a crash leaves either the old or the new file.
 
     A temporary file in the same folder is written, flushed and fsynced, then renamed over the
-    target; the folder is fsynced so the rename itself survives a power cut.
+    target; the folder is fsynced so the rename itself survives a power cut. The file is private
+    (0600, as notes are) unless `shared`: then it gets the permissions any new file gets (an
+    export, meant to be passed on).
     """
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        if shared:
+            os.chmod(temp_name, 0o666 & ~_umask())
         data = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

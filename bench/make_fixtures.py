@@ -1,4 +1,5 @@
-"""Provides the War and Peace fixtures: a generated cards file and a notes file of 2,000 notes.
+"""Provides the War and Peace fixtures: a generated cards file and a notes file of 2,000 notes,
+and the same notes as W3C and Hypothesis files for the import and export timings.
 
 Cards are made from the text's most frequent proper nouns (capitalised words that almost never
 appear in lower case): one card per name, with the name, its possessive and the capitalised word
@@ -165,6 +166,57 @@ def make_notes(article_path: Path, notes_path: Path, count: int = NOTES) -> int:
     if not result.ok:
         raise RuntimeError(f"could not write the benchmark notes: {result.message}")
     return made
+
+
+def make_interop_fixtures(
+    out_dir: Path, article_path: Path, notes_path: Path | None = None, count: int = NOTES
+) -> dict[str, str]:
+    """The files the import and export timings use: `count` notes on the article (made here
+    unless `notes_path` has them), the same as a W3C AnnotationCollection and as a Hypothesis
+    API export. One annotation in ten has a word of its quote changed, so import also does the
+    approximate search it would do on annotations made on another copy of the text."""
+    from annotations.interop import w3c
+    from annotations.interop.export import Export
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if notes_path is None:
+        notes_path = out_dir / "interop.notes.yaml"
+        make_notes(article_path, notes_path, count)
+    article = load_article(article_path)
+    store = NotesStore.open(article, notes_path)
+    notes = store.notes[:count]
+    collection = w3c.collection(Export(article, article.name, notes, store.placements))
+    items = collection.get("first", {}).get("items", [])
+    rows = []
+    for index, item in enumerate(items):
+        quote, position = item["target"]["selector"]
+        if index % 10 == 5 and len(quote["exact"]) >= 12:
+            quote["exact"] = quote["exact"][:-2] + "xx"
+        bodies = item.get("body", [])
+        rows.append(
+            {
+                "id": f"bench{index:06d}",
+                "created": item["created"],
+                "updated": item["modified"],
+                "uri": "https://www.gutenberg.org/ebooks/2600",
+                "text": " ".join(b["value"] for b in bodies if b.get("purpose") == "commenting"),
+                "tags": [b["value"] for b in bodies if b.get("purpose") == "tagging"],
+                "target": [{"source": "https://www.gutenberg.org/ebooks/2600",
+                            "selector": [position, quote]}],
+                "links": {"html": f"https://hypothes.is/a/bench{index:06d}"},
+            }
+        )  # fmt: skip
+    w3c_path = out_dir / "interop.w3c.jsonld"
+    w3c_path.write_text(w3c.dumps(collection), encoding="utf-8")
+    hypothesis_path = out_dir / "interop.hypothesis.json"
+    hypothesis_path.write_text(json.dumps({"total": len(rows), "rows": rows}), encoding="utf-8")
+    return {
+        "article": str(article_path),
+        "notes": str(notes_path),
+        "w3c": str(w3c_path),
+        "hypothesis": str(hypothesis_path),
+        "annotations": str(len(items)),
+    }
 
 
 def check_cards(cards_path: Path, article_path: Path) -> None:

@@ -27,6 +27,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
+import interop  # noqa: E402
 import keys  # noqa: E402
 import make_fixtures  # noqa: E402
 from terminal import SCREEN_MODEL, Session  # noqa: E402
@@ -376,6 +377,21 @@ def run(args: argparse.Namespace, work: Path, log) -> dict:
     if done.returncode != 0:
         raise RuntimeError(f"in-process measures failed:\n{done.stderr}")
     results.update(json.loads(done.stdout))
+
+    # 7 (issue 15): import and export of 2,000 annotations, in a process of their own.
+    log("in-process: import and export of annotations ...")
+    made = make_fixtures.make_interop_fixtures(
+        work / "interop",
+        article,
+        notes if fixtures is not None else None,
+        count=200 if args.quick else make_fixtures.NOTES,  # a smoke run proves it runs
+    )
+    command = [sys.executable, str(BENCH / "interop.py"), str(article), str(cards), made["notes"]]
+    command += [made["w3c"], made["hypothesis"], str(work), "--repeats", str(args.repeats)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"import and export timings failed:\n{done.stderr}")
+    results.update(json.loads(done.stdout))
     results["memory"] = {
         name: {
             "median_peak_rss_kb": s["median_peak_rss_kb"],
@@ -447,7 +463,7 @@ def bars(results: dict) -> list[dict]:
         unit="MB",
     )
     add("linking time at 4× length ÷ at 1×", "linking_4x_vs_1x", results["linking"]["ratio_4x_1x"])
-    return rows
+    return rows + interop.bars(results)
 
 
 def print_table(results: dict) -> None:
@@ -520,6 +536,8 @@ def print_table(results: dict) -> None:
         f" s), after an edit near the start {a['edited']['open_median_s']} s (anchoring "
         f"{a['edited']['reanchor_median_s']} s); placed after edit: {a['edited']['placements']}"
     )
+
+    interop.print_lines(results)
 
     print("\nThe bar")
     for row in results["bars"]:

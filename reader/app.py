@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from annotations.errors import AnnotationError
 from annotations.notes.store import NotesStore
-from annotations.reading import Reading
+from annotations.reading import Reading, open_reading
 from reader import bindings, quitting
 from reader.keys import keys_in_force, show_key
 from reader.screens.reader import ReaderScreen
@@ -91,6 +93,73 @@ class ReaderApp(App[int]):
     def notes_location(self) -> str:
         return str(self.store.path)
 
+    # Another article in this app (ctrl+o, R) -----------------------------------------------------
+
+    def open_article(self, source: str, *, refresh: bool = False) -> None:
+        """Load `source` off the UI thread (a URL may take a while), then read it here.
+
+        `refresh` (R) loads this article again, fetching a URL anew, with the same cards.
+        """
+        same = refresh and source == self.reading.origin
+        cards = self.reading.cards_paths if same else None
+        encoding = self.reading.encoding if same else None
+        if "://" in source:
+            self.notify(f"Fetching {source}", timeout=3, markup=False)
+
+        def load() -> None:
+            try:
+                reading = open_reading(
+                    source, cards, encoding=encoding, link_later=True, refresh=refresh
+                )
+            except AnnotationError as error:
+                message = "\n".join(str(problem) for problem in error.problems[:3])
+                self.call_from_thread(
+                    self.notify, message, title="Not opened", severity="error", markup=False
+                )
+                return
+            self.call_from_thread(self.switch_reading, reading)
+
+        self.run_worker(load, thread=True, exclusive=True, group="open-article")
+
+    def switch_reading(self, reading: Reading) -> None:
+        """Show `reading` in place of the article on screen; this one's notes are saved first
+        (or, when they can't be, kept in a recovery file that its next opening offers back).
+
+        While a dialog is open over the article (a note being written), it waits for it."""
+        from annotations.notes.recovery import save_on_exit
+
+        old = self.reader_screen
+        if self.screen is not old:
+            self.set_timer(0.3, lambda: self.switch_reading(reading))
+            return
+        if self.notes_ready:
+            unsaved = save_on_exit(self.store, old.saver.finish)
+            if unsaved:
+                self.notify(unsaved, severity="warning", timeout=15, markup=False)
+        store = NotesStore(reading.article, None)
+        later = notes_load_later(store)
+        if not later:
+            store.load()
+        self.reading, self.store, self.notes_ready = reading, store, not later
+        self.sub_title = reading.title
+        old.retire()
+        self.reader_screen = ReaderScreen(reading, store, notes_ready=not later)
+        if old is self.screen_stack[0]:
+            # The first screen can't be switched away (it has no result callback to pop): the
+            # next article goes over it, and later ones replace that one.
+            self.push_screen(self.reader_screen)
+        else:
+            self.switch_screen(self.reader_screen)
+        self._remember(reading)
+
+    def _remember(self, reading: Reading) -> None:
+        from annotations.sources.recents import record
+
+        try:
+            record(reading.origin, reading.title)
+        except OSError as error:
+            self.notify(f"Recent articles not updated: {error}", severity="warning", markup=False)
+
     def deliver_screenshot(self, filename=None, path=None, time_format=None) -> str | None:
         """Save a screenshot ("Save screenshot" in ctrl+p); to the current folder when the
         Downloads folder Textual would use does not exist (it failed there), and say where."""
@@ -147,6 +216,33 @@ class ReaderApp(App[int]):
         )
         yield SystemCommand(
             "Notes: reload the file", "Read the notes file again", screen.action_reload_notes
+        )
+        from reader.exporting import EXPORTS
+
+        for fmt, with_text, name, what in EXPORTS:
+            yield SystemCommand(
+                f"Export notes… as {name}",
+                f"{what[0].upper()}{what[1:]}; written to the current folder",
+                partial(self.export_notes, fmt, with_text),
+            )
+
+    def export_notes(self, fmt: str, with_text: bool = False) -> None:
+        """Write the notes in `fmt` to a new file in the current folder, and say where."""
+        from reader.exporting import export_to_folder
+
+        screen = getattr(self, "reader_screen", None)
+        if screen is None or not screen.notes_ready:  # a large notes file loads after start
+            self.notify("Notes are still loading; export once they are shown", markup=False)
+            return
+        try:
+            path = export_to_folder(self.reading, self.store, fmt, with_text, Path.cwd())
+        except OSError as error:
+            reason = error.strerror or str(error)
+            self.notify(f"Notes not exported: {reason}", severity="error", markup=False)
+            return
+        count = len(self.store.notes)
+        self.notify(
+            f"{count} note{'' if count == 1 else 's'} exported to {path}", timeout=6, markup=False
         )
 
 

@@ -64,7 +64,24 @@ SCREEN = [
         id="screen.cards-index",
         tooltip="Every card by kind, with its mentions and where they fall; type to filter",
     ),
+    Binding(
+        "ctrl+o",
+        "open_article",
+        "Open another article",
+        show=False,
+        id="screen.open-article",
+        tooltip="Open a file or URL in place of this article",
+    ),
+    Binding(
+        "R",
+        "refresh_article",
+        "Fetch the article again",
+        show=False,
+        id="screen.refresh-article",
+        tooltip="Fetch a URL (or extract an HTML page, or read a file) again",
+    ),
     Binding("D", "show_changes", "Changes", show=False, id="screen.changes"),
+    Binding("C", "new_card", "New card of your own", show=False, id="screen.new-card"),
 ]
 """ReaderScreen's keys."""
 
@@ -146,6 +163,8 @@ CARD = [
         id="card.mention-previous",
     ),
     Binding("escape", "leave", "Back to article", id="card.leave"),
+    Binding("E", "edit_card", "Edit your card", show=False, id="card.edit"),
+    Binding("d", "delete_card", "Delete your card", show=False, id="card.delete"),
 ]
 """CardPane's keys."""
 
@@ -226,6 +245,13 @@ CARDS_INDEX = [
 ]
 """CardsIndex's keys."""
 
+OPEN = [
+    Binding("escape", "cancel", "Cancel", id="open.cancel"),
+    # Priority: Tab would otherwise move the focus out of the only field.
+    Binding("tab", "complete", "Complete the path", priority=True, id="open.complete"),
+]
+"""OpenArticle's keys (Enter opens what is typed)."""
+
 CHANGES = [
     Binding("n", "step(1)", "Next change", id="changes.next"),
     Binding("N", "step(-1)", "Previous change", id="changes.previous"),
@@ -245,5 +271,5 @@ CHANGES_VIEW = [
 """ChangesView's keys."""
 
 OWNERS = ("APP", "SCREEN", "ARTICLE", "CARD", "HELP", "EDITOR", "DISCARD", "ASK",
-          "NOTES_LIST", "CHANGES", "CHANGES_VIEW", "CARDS_INDEX")  # fmt: skip
+          "NOTES_LIST", "CHANGES", "CHANGES_VIEW", "OPEN", "CARDS_INDEX")  # fmt: skip
 """Every owner's list (NOTES, JUMPS are part of SCREEN): what the keymap accepts, tests walk."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import signal
 import sys
@@ -44,12 +45,23 @@ def reader_parser() -> argparse.ArgumentParser:
         description=(
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
-            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes',"
-            " 'annotated-reader versions', 'annotated-reader diff'."
+            "'annotated-reader open' (recent articles), 'check', 'schema', 'notes', 'versions',"
+            " 'diff', 'export', 'import'."
         ),
     )
     parser.add_argument(
-        "article", nargs="?", metavar="ARTICLE", help="a text file, or 'builtin' (the default)"
+        "article",
+        nargs="?",
+        metavar="ARTICLE",
+        help=(
+            "a text or Markdown (.md) file, a saved HTML page (.html), an http(s):// URL, "
+            "or 'builtin' (the default)"
+        ),
+    )
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="fetch a URL (or extract an HTML page) again instead of opening its kept text",
     )
     parser.add_argument(
         "--cards",
@@ -78,9 +90,16 @@ def run_reader(argv: list[str]) -> int:
 
     args = reader_parser().parse_args(argv)
     try:
-        reading = open_reading(args.article, args.cards, encoding=args.encoding, link_later=True)
+        reading = open_reading(
+            args.article,
+            args.cards,
+            encoding=args.encoding,
+            link_later=True,
+            refresh=args.refresh,
+        )
     except AnnotationError as error:
         return fail(error, 2)
+    remember_opened(reading)
     from reader.app import make_app
     from reader.keymap import load_keymap
 
@@ -107,6 +126,23 @@ def run_reader(argv: list[str]) -> int:
     return app.return_code or 0
 
 
+def remember_opened(reading) -> None:
+    """Put the article first in `annotated-reader open`'s list (a failure only logs: reading
+    goes on)."""
+    from annotations.sources.recents import record
+
+    try:
+        record(reading.origin, reading.title)
+    except OSError as error:
+        logging.getLogger(__name__).warning("recent articles not updated: %s", error)
+
+
+def run_open(argv: list[str]) -> int:
+    from reader.commands import open_
+
+    return open_.main(argv, start=run_reader)
+
+
 def run_check(argv: list[str]) -> int:
     from reader.commands import check
 
@@ -123,6 +159,18 @@ def run_notes(argv: list[str]) -> int:
     from reader.commands import notes
 
     return notes.main(argv)
+
+
+def run_export(argv: list[str]) -> int:
+    from reader.commands import export
+
+    return export.main(argv)
+
+
+def run_import(argv: list[str]) -> int:
+    from reader.commands import import_
+
+    return import_.main(argv)
 
 
 def run_versions(argv: list[str]) -> int:
@@ -143,6 +191,9 @@ COMMANDS = {
     "notes": run_notes,
     "versions": run_versions,
     "diff": run_diff,
+    "open": run_open,
+    "export": run_export,
+    "import": run_import,
 }
 """The commands that never start the screen (each imported only when run: none imports Textual)."""
 

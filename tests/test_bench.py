@@ -24,6 +24,7 @@ TOP_KEYS = {
     "linking",
     "anchoring",
     "memory",
+    "interop",
     "bars",
     "duration_s",
 }
@@ -58,5 +59,9 @@ def test_quick_benchmark_runs_and_writes_its_results(tmp_path):
     assert results["saving"]["median_ms"] > 0
     assert {"1x", "2x", "4x", "ratio_4x_1x"} <= results["linking"].keys()
     assert results["anchoring"]["edited"]["placements"]
-    assert len(results["bars"]) == 12
+    interop = results["interop"]
+    assert interop["import_w3c"]["annotations"] == interop["import_hypothesis"]["annotations"]
+    assert interop["import_w3c"]["annotations"] == interop["export"]["notes"] == 200  # --quick
+    assert {"w3c", "json", "markdown", "markdown --with-text", "html"} <= interop["export"].keys()
+    assert len(results["bars"]) == 14
     assert all({"figure", "bar", "value", "pass"} <= row.keys() for row in results["bars"])

@@ -75,6 +75,8 @@ class Card:
     case_sensitive: bool = True
     later: tuple[LaterEntry, ...] = ()
     """Dated events after the article, oldest first."""
+    personal: bool = False
+    """True for the reader's own card (kept in the notes file), False for a shipped one."""
     file: str = ""
     """The cards file it came from, for messages."""
     line: int | None = None

@@ -76,6 +76,10 @@ class Context:
     after: str
     cut_before: bool
     cut_after: bool
+    first: int = 0
+    """Where `before` starts in the text."""
+    last: int = 0
+    """Where `after` ends in the text (exclusive)."""
 
     @property
     def plain(self) -> str:
@@ -116,6 +120,8 @@ def mention_context(
         after=one_line(text[end:last]),
         cut_before=cut_before,
         cut_after=cut_after,
+        first=first,
+        last=last,
     )
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from annotations.notes.model import Note
+from annotations.notes.tags import check_color, clean_tags
 
 
 def edited_note(
@@ -38,15 +39,3 @@ def edited_note(
     if theirs_meanwhile and current.conflict is None:
         new = replace(new, conflict=current.as_conflict())
     return new
-
-
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    from annotations.notes.schema import clean_tags  # imported on the first edit, not at start-up
-
-    return clean_tags(tags)
-
-
-def check_color(color: str) -> str:
-    from annotations.notes.schema import check_color
-
-    return check_color(color)

@@ -20,20 +20,22 @@ The format (see the README) is one YAML document::
         created: 2026-11-28T05:00:00Z
         updated: 2026-11-28T05:00:00Z
 
-Two optional keys per note: `made_on:`, the sha256 of the article text the note was made (or
-re-attached) on, so that a later version can say what changed under it; and `conflict:`, the
-other version of a note that two copies of the reader changed at the same time (keys quote,
-position, note, tags, color, updated); the note itself holds this copy's version until the user
-chooses.
+Three optional keys per note: `made_on:`, the sha256 of the article text the note was made (or
+re-attached) on, so that a later version can say what changed under it; `imported_from:`, the id
+of the annotation a note was imported from (W3C or Hypothesis), so importing the same file again
+adds nothing; and `conflict:`, the other version of a note that two copies of the reader changed
+at the same time (keys quote, position, note, tags, color, updated); the note itself holds this
+copy's version until the user chooses.
 
-One optional top-level key, `marks:`, holds the marks set with `m` (a letter, the offset and the
-text there, to find it again after an edit)::
+Two optional top-level keys: `cards:`, a list of the reader's personal cards (see
+annotations.notes.personal_file), and `marks:`, the marks set with `m` (a letter, the offset and
+the text there, to find it again after an edit)::
 
     marks:
       a: {offset: 2511, quote: "marriage of convenience between", prefix: "a continuation of a "}
 
-A file without it (written before marks) reads as a file with no marks, and is written without
-it while there are none.
+A file without them (written before cards and marks) reads as a file with none, and is written
+without them while there are none.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from pathlib import Path
 from annotations import files
 from annotations.notes.marks import Mark
 from annotations.notes.model import Note, Quote, format_time
+from annotations.notes.personal import PersonalCard
 from annotations.yaml.emit import flow_list, scalar, text_value
 
 VERSION = 1
@@ -63,6 +66,8 @@ class NotesDocument:
     """The notes, in any order (they are written sorted by position)."""
     marks: dict[str, Mark] = field(default_factory=dict)
     """The marks set with `m`, by letter."""
+    cards: list[PersonalCard] = field(default_factory=list)
+    """The reader's own cards (written oldest first, under `cards:`, only when there are some)."""
 
 
 def parse_notes(text: str, file: str) -> NotesDocument:
@@ -74,8 +79,13 @@ def parse_notes(text: str, file: str) -> NotesDocument:
     data, lines = load_yaml(text, file)
     checker = Checker(file, lines)
     title, sha256, notes, marks = checker.document(data)
+    cards = []
+    if isinstance(data, dict) and "cards" in data and data.get("version") == VERSION:
+        from annotations.notes.personal_file import read_cards
+
+        cards = read_cards(data["cards"], checker)
     checker.raise_problems()
-    return NotesDocument(title, sha256, notes, marks)
+    return NotesDocument(title, sha256, notes, marks=marks, cards=cards)
 
 
 def read_notes_text(path: Path) -> str | None:
@@ -115,6 +125,10 @@ def dump_notes(document: NotesDocument) -> str:
     if document.marks:
         out.append("marks:")
         out += [_mark_line(letter, document.marks[letter]) for letter in sorted(document.marks)]
+    if document.cards:
+        from annotations.notes.personal_file import dump_cards
+
+        out += dump_cards(document.cards)
     return "\n".join(out) + "\n"
 
 
@@ -136,6 +150,8 @@ def _note_block(note: Note) -> str:
     out.append(f"    updated: {format_time(note.updated)}")
     if note.made_on:
         out.append(f"    made_on: {note.made_on}")
+    if note.imported_from:
+        out.append(f"    imported_from: {scalar(note.imported_from)}")
     if note.conflict is not None:
         other = note.conflict
         out.append("    conflict:")

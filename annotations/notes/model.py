@@ -106,6 +106,9 @@ class Note:
     made_on: str = ""
     """The sha256 of the article's text when the note was made (or re-attached): the version it
     was made on, so a later text can say what changed under it. Empty for older notes."""
+    imported_from: str = ""
+    """The id of the annotation this note was imported from (a W3C or Hypothesis id), so that
+    importing the same file again adds nothing; empty for a note made here."""
 
     def content(self) -> tuple:
         """What the user wrote, positions aside: two versions with equal content are one edit."""

@@ -43,7 +43,11 @@ def write_recovery(store: NotesStore) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     name = f"{_key(store.path)}.recovered-{stamp}.notes.yaml"
     document = NotesDocument(
-        store.article.name, store.article.sha256, store.notes, store.marks.all()
+        store.article.name,
+        store.article.sha256,
+        store.notes,
+        marks=store.marks.all(),
+        cards=store.cards,
     )
     text = dump_notes(document)
     failures = []
@@ -72,8 +76,8 @@ def find_recovery(notes_path: Path) -> list[Path]:
 
 
 def merge_recovery(store: NotesStore, path: Path) -> int:
-    """Put the notes of a recovery file back into `store` (undoable), and its marks that are not
-    set here; how many notes came back.
+    """Put the notes and cards of a recovery file back into `store` (undoable), and its marks that
+    are not set here; how many notes and cards came back.
 
     Raises AnnotationError when the recovery file does not parse (it is then left alone).
     """
@@ -87,7 +91,8 @@ def merge_recovery(store: NotesStore, path: Path) -> int:
         offset = place_mark(store.article.text, mark)
         if letter not in here and offset is not None:
             store.set_mark(letter, offset)
-    return sum(1 for note in placed.values() if store.restore(note))
+    notes = sum(1 for note in placed.values() if store.restore(note))
+    return notes + sum(1 for card in document.cards if store.restore_card(card))
 
 
 def remove_recovery(path: Path) -> None:

@@ -25,6 +25,7 @@ from annotations.errors import AnnotationError
 from annotations.notes.file import NotesDocument, dump_notes, parse_notes, read_notes_text
 from annotations.notes.marks import Mark, merge_marks, place_marks
 from annotations.notes.model import Note, Placement
+from annotations.notes.personal import PersonalCard
 from annotations.text.article import Article
 
 Place = Callable[..., tuple[dict[str, Note], dict[str, Placement]]]
@@ -55,6 +56,8 @@ class Outcome:
     """The file's text now on disk (None when there is still no file)."""
     marks: dict[str, Mark] = field(default_factory=dict)
     """The marks now on disk, by letter."""
+    cards: dict[str, PersonalCard] = field(default_factory=dict)
+    """The personal cards now on disk, by id."""
 
 
 def lock_for(path: Path, timeout: float) -> FileLock:
@@ -75,11 +78,13 @@ def sync_file(
     changed: bool,
     timeout: float,
     marks: tuple[Mapping[str, Mark], Mapping[str, Mark]] = ({}, {}),
+    cards: tuple[dict[str, PersonalCard], dict[str, PersonalCard]] = ({}, {}),
 ) -> Outcome:
     """Save `ours` to `path`, merging first if the file changed since it was `known`.
 
     `base` is the notes as last read or written here; `marks` the marks here and as last read
-    or written here.
+    or written here; `cards` the personal cards in memory and as last read or written (their
+    merge base).
 
     Raises AnnotationError when the file on disk can't be read or parsed (it is then left alone),
     and OSError or filelock.Timeout when it can't be written (the old file is then intact).
@@ -89,10 +94,14 @@ def sync_file(
     with lock_for(path, timeout):
         disk = read_notes_text(path)
         merged_marks, base_marks = dict(marks[0]), marks[1]
+        own_cards, card_base = cards
         if disk == known and not changed:
-            return Outcome(SaveResult(True, f"Notes saved in {path}"), ours, disk, merged_marks)
-        merged, taken, conflicts = ours, 0, ()
+            saved = SaveResult(True, f"Notes saved in {path}")
+            return Outcome(saved, ours, disk, merged_marks, own_cards)
+        merged, taken, conflicts, merged_cards, both = ours, 0, (), own_cards, 0
         if disk is not None and disk != known:
+            from annotations.notes.personal import merge_cards
+
             document = parse_notes(disk, str(path))
             theirs, _ = place(document.notes, document)
             result = merge(base, ours, theirs)
@@ -100,11 +109,19 @@ def sync_file(
             their_marks = place_marks(article.text, document.marks)
             merged_marks, marks_taken = merge_marks(base_marks, merged_marks, their_marks)
             taken += marks_taken
+            card_result = merge_cards(card_base, own_cards, {c.id: c for c in document.cards})
+            merged_cards, taken = card_result.cards, taken + card_result.taken
+            both = len(card_result.kept_both)
         text: str | None = disk
         # With nothing changed here, what another reader wrote is only taken in, not rewritten.
-        if changed and (merged or merged_marks or disk is not None):
-            notes = list(merged.values())
-            document = NotesDocument(article.name, article.sha256, notes, merged_marks)
+        if changed and (merged or merged_marks or merged_cards or disk is not None):
+            document = NotesDocument(
+                article.name,
+                article.sha256,
+                list(merged.values()),
+                marks=merged_marks,
+                cards=list(merged_cards.values()),
+            )
             written = dump_notes(document)
             if written != disk:
                 _remove_stale_temporaries(path)
@@ -115,7 +132,10 @@ def sync_file(
         message += f"; {_count(taken, 'change')} from another reader merged in"
     if conflicts:
         message += f"; {_count(len(conflicts), 'note')} changed in both places (both versions kept)"
-    return Outcome(SaveResult(True, message, taken, conflicts), merged, text, merged_marks)
+    if both:
+        message += f"; {_count(both, 'personal card')} changed in both places (both kept)"
+    result = SaveResult(True, message, taken, conflicts)
+    return Outcome(result, merged, text, merged_marks, merged_cards)
 
 
 def status_line(

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from annotations.notes.marks import Mark, is_mark_letter
 from annotations.notes.model import COLORS, Conflict, Note, Quote
+from annotations.notes.tags import is_tag
 from annotations.yaml.loader import describe
 from annotations.yaml.validate import ProblemCollector
 
 Path = tuple[str | int, ...]
 
 TOP_KEYS = ("version", "article", "notes")
-OPTIONAL_TOP_KEYS = ("marks",)
+OPTIONAL_TOP_KEYS = ("marks", "cards")
+"""`marks:` holds the marks set with m; `cards:` personal cards (see notes.personal_file)."""
 ARTICLE_KEYS = ("title", "sha256")
 NOTE_KEYS = ("id", "quote", "position", "note", "tags", "color", "created", "updated")
-OPTIONAL_NOTE_KEYS = ("conflict", "made_on")
+OPTIONAL_NOTE_KEYS = ("conflict", "made_on", "imported_from")
 QUOTE_KEYS = ("exact", "prefix", "suffix")
 POSITION_KEYS = ("start", "end")
 CONFLICT_KEYS = ("quote", "position", "note", "tags", "color", "updated")
@@ -32,6 +33,8 @@ OPTIONAL_MARK_KEYS = ("prefix",)
 _ID = re.compile(r"[0-9A-Z]{26}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _TIME_EXAMPLE = "2026-11-28T05:00:00Z"
+MAX_IMPORTED_FROM = 2_000
+"""An imported annotation's id is an IRI: longer than this is not one anyone wrote."""
 
 
 class Checker(ProblemCollector):
@@ -168,13 +171,41 @@ class Checker(ProblemCollector):
             made_on = self.text(item["made_on"], (*path, "made_on")) or ""
             if made_on and not _SHA256.fullmatch(made_on):
                 self.problem((*path, "made_on"), "expected 64 lowercase hexadecimal digits")
+        imported_from = ""
+        if "imported_from" in item:
+            imported_from = self.imported_from(item["imported_from"], (*path, "imported_from"))
         if len(self.problems) > before or body is None or ident is None:
             return None
         assert created is not None and updated is not None
         quote, start, end, text, tags, color = body
         return Note(
-            ident, quote, start, end, text, tags, color, created, updated, conflict, made_on
+            ident,
+            quote,
+            start,
+            end,
+            text,
+            tags,
+            color,
+            created,
+            updated,
+            conflict,
+            made_on=made_on,
+            imported_from=imported_from,
         )
+
+    def imported_from(self, value: Any, path: Path) -> str:
+        """The id an imported note came with: one line of printable text."""
+        text = self.text(value, path, empty=False)
+        if text is None:
+            return ""
+        if not is_imported_from(text):
+            self.problem(
+                path,
+                f"expected an annotation id (one line of printable text, at most"
+                f" {MAX_IMPORTED_FROM:,} characters)",
+            )
+            return ""
+        return text
 
     def conflict(self, value: Any, path: Path) -> Conflict | None:
         item = self.mapping(value, path, CONFLICT_KEYS)
@@ -241,30 +272,6 @@ class Checker(ProblemCollector):
         return tuple(tags)
 
 
-def is_tag(text: str) -> bool:
-    """True for a usable tag: non-empty, printable, no whitespace."""
-    return bool(text) and text.isprintable() and not any(char.isspace() for char in text)
-
-
-def check_color(color: str) -> str:
-    """`color` if it is one of COLORS; ValueError otherwise."""
-    if color not in COLORS:
-        raise ValueError(f"{color!r} is not a colour; use {', '.join(COLORS)}")
-    return color
-
-
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as given, trimmed and without repeats; ValueError for one with spaces inside.
-
-    A leading `#` is dropped: tags are shown as `#tag`, so `#tag` is how people type them too.
-    """
-    cleaned: list[str] = []
-    for tag in tags:
-        tag = tag.strip().lstrip("#")
-        if not tag:
-            continue
-        if not is_tag(tag):
-            raise ValueError(f"{tag!r} is not a tag: a tag is one word, with no spaces")
-        if tag not in cleaned:
-            cleaned.append(tag)
-    return tuple(cleaned)
+def is_imported_from(text: str) -> bool:
+    """True for an id a note may keep from an import: printable, one line, not too long."""
+    return bool(text) and text.isprintable() and len(text) <= MAX_IMPORTED_FROM

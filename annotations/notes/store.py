@@ -24,7 +24,7 @@ from annotations.notes.file import NotesDocument, parse_notes, read_notes_text
 from annotations.notes.marks import Mark, MarkBook
 from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_now
 from annotations.notes.paths import default_notes_path, follow_links
-from annotations.notes.placed import PlacedNotes
+from annotations.notes.personal_store import OwnCards
 from annotations.notes.saving import SaveResult, failure, move_aside, sync_file
 from annotations.notes.undo import Change, History, Kind
 from annotations.text.article import Article
@@ -32,8 +32,8 @@ from annotations.text.article import Article
 log = logging.getLogger(__name__)
 
 
-class NotesStore(PlacedNotes):
-    """The notes of one article, kept in one notes file."""
+class NotesStore(OwnCards):
+    """The notes (and personal cards) of one article, kept in one notes file."""
 
     def __init__(self, article: Article, path: Path | None = None, *, lock_timeout: float = 10.0):
         super().__init__()
@@ -82,13 +82,14 @@ class NotesStore(PlacedNotes):
             log.warning("notes file not loaded: %s", error)
             with self._lock:
                 self.broken = error
-                self._base, self._disk_text = {}, None
+                self._base, self._disk_text, self._card_base = {}, None, {}
             return
         notes, placements = self.place(document.notes if document else [], document)
         with self._lock:
             self.broken = None
             self.loaded_on = document.sha256 if document is not None else None
             self._notes, self._placements = dict(notes), placements
+            self._take_cards(document.cards if document else [])
             self._base, self._disk_text = dict(notes), text
             self.marks.load(document.marks if document else {})
             self._history = History()
@@ -222,8 +223,9 @@ class NotesStore(PlacedNotes):
             self._apply("resolve", old, new, placement)
             return new
 
-    def restore(self, note: Note) -> bool:
-        """Put back a note kept elsewhere (a recovery file), as an undoable change.
+    def restore(self, note: Note, where: Placement | None = None) -> bool:
+        """Put back a note kept elsewhere (a recovery file, an import), as an undoable change;
+        `where` is its placement when the caller has found it already.
 
         Returns False when the store already has it as it is. A note changed here since keeps
         this version, with the recovered one beside it as a conflict: neither is lost.
@@ -235,7 +237,8 @@ class NotesStore(PlacedNotes):
             if current is not None:
                 # Changed since the recovery file was written: keep both, for K or T to settle.
                 note = replace(current, conflict=note.as_conflict())
-            self._apply("add" if current is None else "edit", current, note, None)
+            placed = where if current is None else None
+            self._apply("add" if current is None else "edit", current, note, placed)
             return True
 
     def undo(self) -> Change | None:
@@ -254,8 +257,11 @@ class NotesStore(PlacedNotes):
                 self._restore(change, change.after, expected=change.before)
             return change
 
-    def _restore(self, change: Change, target: Note | None, expected: Note | None) -> None:
+    def _restore(self, change: Change, target, expected) -> None:
         """Put back one version of a note, without losing words a merge brought in meanwhile."""
+        if change.of_card:
+            self._restore_card(change, target, expected)
+            return
         current = self._notes.get(change.note_id)
         if current is not expected and current is not None:
             # Another reader's version arrived since this change: keep it beside ours.
@@ -316,6 +322,7 @@ class NotesStore(PlacedNotes):
         with self._save_lock:
             with self._lock:
                 ours, base, known = dict(self._notes), self._base, self._disk_text
+                cards, card_base = dict(self._cards), self._card_base
                 revision, changed = self._revision, self.dirty
                 marks = self.marks.snapshot()
             try:
@@ -329,6 +336,7 @@ class NotesStore(PlacedNotes):
                     changed=changed,
                     timeout=self.lock_timeout,
                     marks=marks,
+                    cards=(cards, card_base),
                 )
             except AnnotationError as error:
                 with self._lock:
@@ -341,7 +349,7 @@ class NotesStore(PlacedNotes):
                 result = failure(self.path, error, len(ours))
             else:
                 result = outcome.result
-                self._adopt(ours, outcome.notes, outcome.text, revision)
+                self._adopt(ours, outcome.notes, outcome.text, revision, (cards, outcome.cards))
                 self.marks.adopt(marks[0], outcome.marks)
             with self._lock:
                 self.last_save = result
@@ -350,10 +358,17 @@ class NotesStore(PlacedNotes):
             return result
 
     def _adopt(
-        self, snapshot: dict[str, Note], merged: dict[str, Note], text: str | None, revision: int
+        self,
+        snapshot: dict[str, Note],
+        merged: dict[str, Note],
+        text: str | None,
+        revision: int,
+        cards: tuple[dict, dict],
     ) -> None:
-        """Take in what a save merged, except notes the user changed while it ran."""
+        """Take in what a save merged, except notes (and cards) the user changed while it ran."""
         with self._lock:
+            untouched = revision == self._revision
+            self._adopt_cards(*cards)
             changed = [
                 note_id
                 for note_id in set(snapshot) | set(merged)
@@ -362,7 +377,6 @@ class NotesStore(PlacedNotes):
             ]
             new = [merged[note_id] for note_id in changed if note_id in merged]
             placements = reanchor_all(self.article.text, new, trusted=True)
-            untouched = revision == self._revision
             for note_id in changed:
                 self._put(note_id, merged.get(note_id), placements.get(note_id))
             if untouched:
@@ -386,6 +400,6 @@ class NotesStore(PlacedNotes):
                 return failure(self.path, error, len(self._notes))
             with self._lock:
                 self.broken = None
-                self._base, self._disk_text = {}, None
+                self._base, self._disk_text, self._card_base = {}, None, {}
                 self._revision += 1
         return self.save()

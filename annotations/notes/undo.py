@@ -10,26 +10,35 @@ from dataclasses import dataclass
 from typing import Literal
 
 from annotations.notes.model import Note
+from annotations.notes.personal import PersonalCard
 
-Kind = Literal["add", "edit", "delete", "color", "reattach", "resolve"]
+Kind = Literal[
+    "add", "edit", "delete", "color", "reattach", "resolve", "card-add", "card-edit", "card-delete"
+]
+"""What a change did; the card-* kinds are to personal cards (annotations.notes.personal)."""
 
 
 @dataclass(frozen=True)
 class Change:
-    """One change the user made to one note."""
+    """One change the user made to one note or one personal card."""
 
     kind: Kind
     """What the user did, for messages such as "Undid delete"."""
-    before: Note | None
-    """The note before the change; None when the change added it."""
-    after: Note | None
-    """The note after the change; None when the change deleted it."""
+    before: Note | PersonalCard | None
+    """The note (or personal card) before the change; None when the change added it."""
+    after: Note | PersonalCard | None
+    """The note (or personal card) after the change; None when the change deleted it."""
 
     @property
     def note_id(self) -> str:
         note = self.after or self.before
         assert note is not None
         return note.id
+
+    @property
+    def of_card(self) -> bool:
+        """True for a change to a personal card."""
+        return self.kind.startswith("card-")
 
 
 class History:

@@ -8,9 +8,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotations import files
 from annotations.text.misread import misread_warning
+
+if TYPE_CHECKING:
+    from annotations.text.rendering import Rendering
 
 # A CR is a line end of its own only when no LF follows: CRLF is one line end, not a blank line.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)")
@@ -29,6 +33,16 @@ class Article:
     """Where it was read from, when it came from a file."""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     """Each paragraph as a [start, end) range of `text`, line ends excluded, in order."""
+    rendering: Rendering | None = None
+    """How the text is shown when it is marked up (Markdown); None for plain text."""
+    title: str = ""
+    """The article's own title (an HTML page's, a Markdown file's first heading), if known."""
+    byline: str = ""
+    """Who wrote it, as the page says (HTML)."""
+    date: str = ""
+    """When it was published, as the page says (HTML), ISO 8601 when known."""
+    source: str = ""
+    """Where the text came from when it is not `path` itself: a URL, or the HTML file."""
     warnings: list[str] = field(default_factory=list)
     """What the reader should hear about how it was read (UTF-8 read as Latin-1, say)."""
 
@@ -40,6 +54,13 @@ class Article:
     def sha256(self) -> str:
         """The hash of the text, which tells a notes file whether its positions still hold."""
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def shown_text(self, start: int, end: int) -> str:
+        """text[start:end] as the reader sees it: without hidden markup (Markdown)."""
+        start, end = max(start, 0), min(end, len(self.text))
+        if self.rendering is None:
+            return self.text[start:end]
+        return self.rendering.shown_text(self.text, start, end)
 
     def paragraph_index(self, offset: int) -> int:
         """The index of the paragraph holding `offset`, or the nearest one after it."""

@@ -143,7 +143,9 @@ class VersionStore:
             version = Version(
                 article.sha256,
                 now or utc_now(),
-                source or (str(article.path.resolve()) if article.path else article.name),
+                source
+                or getattr(article, "source", "")  # the URL or page a kept text came from
+                or (str(article.path.resolve()) if article.path else article.name),
                 len(data),
                 len(packed),
             )

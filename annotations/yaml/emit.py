@@ -46,6 +46,8 @@ def can_be_plain(value: str, *, flow: bool = False) -> bool:
 
 def quoted(value: str) -> str:
     """`value` double-quoted, with backslashes, quotes and every unprintable character escaped."""
+    if value.isprintable():  # the common case (a quote's context with a space at one end)
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     out = ['"']
     for char in value:
         if char == "\\" or char == '"':

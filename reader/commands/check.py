@@ -1,4 +1,8 @@
-"""Provides `annotated-reader check`: validate cards files, and lint how they link to an article."""
+"""Provides `annotated-reader check`: validate cards files, and lint how they link to an article.
+
+With --notes, the personal cards of a notes file are checked too: the file's problems are errors,
+an alias a shipped card also claims (it links to the shipped card) is a warning.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from annotations.cards.check import check_files
+from annotations.cards.check import CheckReport, check_files
 from annotations.cards.vanished import merge_vanished, vanished_cards
-from annotations.errors import AnnotationError
-from annotations.reading import resolve_article
-from annotations.text.article import load_article
+from annotations.errors import AnnotationError, Problem
+from annotations.reading import resolve_article, sidecar_cards
+from annotations.sources.load import load_source
 from annotations.versions.store import VersionStore
 from reader.commands.output import fail, print_problems
 
@@ -22,8 +26,22 @@ def check_parser() -> argparse.ArgumentParser:
         prog="annotated-reader check",
         description="Validate cards files; with --article, also lint how they link to it.",
     )
-    parser.add_argument("cards", nargs="+", type=Path, metavar="CARDS.yaml")
-    parser.add_argument("--article", metavar="TEXT", help="an article file, or 'builtin'")
+    parser.add_argument(
+        "cards",
+        nargs="*",
+        type=Path,
+        metavar="CARDS.yaml",
+        help="cards files; with --notes, by default the article's own (NAME.cards.yaml)",
+    )
+    parser.add_argument(
+        "--article",
+        metavar="TEXT",
+        help="an article (text, Markdown or HTML file, or a URL, read from its kept text), "
+        "or 'builtin'",
+    )
+    parser.add_argument(
+        "--notes", metavar="NOTES.yaml", type=Path, help="also check this notes file's own cards"
+    )
     parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
     return parser
 
@@ -46,21 +64,29 @@ def earlier_version(article) -> tuple[str, str] | None:
 
 def main(argv: list[str]) -> int:
     """Run `annotated-reader check` with the arguments after `check`."""
-    args = check_parser().parse_args(argv)
+    parser = check_parser()
+    args = parser.parse_args(argv)
+    if not args.cards:
+        args.cards = _article_cards(args.article) if args.notes else []
+    if not args.cards and not args.notes:
+        parser.error("the following arguments are required: CARDS.yaml")
     article = None
     if args.article:
         try:
-            article = load_article(resolve_article(args.article)[0], encoding=args.encoding)
+            article = load_source(args.article, encoding=args.encoding).article
         except AnnotationError as error:
             return fail(error, UNREADABLE_ARTICLE)
         for warning in article.warnings:
             print(f"warning: {warning}", file=sys.stderr)
-    report = check_files(args.cards, article)
+    report = check_files(args.cards, article) if args.cards else CheckReport()
     if article is not None and report.cards is not None:
         earlier = earlier_version(article)
         if earlier is not None:
             vanished = vanished_cards(report.cards, article, *earlier)
             report.warnings = merge_vanished(report.warnings, vanished)
+    personal = None
+    if args.notes is not None:
+        personal = _check_notes(args.notes, report, article)
     print_problems(report.errors)
     print_problems(report.warnings, "warning")
     if report.errors:
@@ -68,7 +94,39 @@ def main(argv: list[str]) -> int:
         return ERRORS
     count = len(report.cards) if report.cards else 0
     summary = f"ok: {count} cards in {len(args.cards)} file(s)"
+    if personal is not None:
+        summary += f", {personal} personal cards in {args.notes}"
     if article is not None:
         summary += f", checked against {article.name}"
     print(f"{summary}; {len(report.warnings)} warning(s)")
     return CLEAN
+
+
+def _article_cards(argument: str | None) -> list[Path]:
+    """The cards that go with the article, as the reader would open them (none: no article)."""
+    if argument is None:
+        return []
+    path, is_builtin = resolve_article(argument)
+    if is_builtin:
+        from annotations import builtin
+
+        return [builtin.cards_path()]
+    return [sidecar_cards(path)] if sidecar_cards(path).exists() else []
+
+
+def _check_notes(path: Path, report: CheckReport, article) -> int | None:
+    """Add the notes file's problems and its personal cards' warnings to `report`."""
+    from annotations.notes.file import load_notes
+    from annotations.notes.personal_check import personal_warnings
+
+    try:
+        document = load_notes(path)
+    except AnnotationError as error:
+        report.errors.extend(error.problems)
+        return None
+    if document is None:
+        report.errors.append(Problem(str(path), None, "", "no such notes file"))
+        return None
+    shipped = report.cards.cards if report.cards else []
+    report.warnings.extend(personal_warnings(document.cards, shipped, str(path), article))
+    return len(document.cards)

@@ -12,22 +12,25 @@ import json
 import sys
 from pathlib import Path
 
-from annotations import builtin
 from annotations.errors import AnnotationError, Problem
 from annotations.notes.model import COLORS, Note, Placement, format_time
 from annotations.notes.paths import keyed_notes_path
+from annotations.notes.personal import PersonalCard
 from annotations.notes.store import NotesStore
-from annotations.text.article import Article, load_article
 from annotations.text.sanitize import display_text
 from annotations.versions.notes_history import NoteHistory, note_histories
 from annotations.versions.store import VersionStore
+from reader.commands.opening import label as _label
+from reader.commands.opening import load_article as _load_article
 from reader.commands.output import fail, print_problems
 
 OK, NOT_FOUND, USAGE = 0, 1, 2
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("article", metavar="ARTICLE", help="a text file, or 'builtin'")
+    parser.add_argument(
+        "article", metavar="ARTICLE", help="a text, Markdown or HTML file, a URL, or 'builtin'"
+    )
     parser.add_argument(
         "--notes",
         type=Path,
@@ -47,6 +50,7 @@ def _fill(notes: argparse.ArgumentParser) -> None:
         description=(
             "Print each note where it stands in the article's current text: start-end, state"
             " (exact, approximate, orphan), colour, id, quote, tags and note; one per line."
+            " Then your own cards: 'card', kind, id, title, aliases and summary."
         ),
     )
     _common(listing)
@@ -101,36 +105,51 @@ def run_notes(args: argparse.Namespace) -> int:
     return _remove(store, args.id)
 
 
-def _load_article(argument: str, encoding: str | None) -> Article:
-    if argument == builtin.BUILTIN_NAME:
-        article = load_article(builtin.article_path())
-        # The reader names the built-in article after its cards; so does this, without
-        # parsing and linking every card to learn a title.
-        article.name = builtin.TITLE
-        return article
-    return load_article(Path(argument), encoding=encoding)
-
-
 def _problem(file: str, field: str, message: str) -> list[Problem]:
     return [Problem(file, None, field, message)]
 
 
 def _list(store: NotesStore, as_json: bool, label: str) -> int:
     placements = store.placements
-    notes = store.notes
+    notes, cards = store.notes, store.cards
     article = store.article
     histories = note_histories(notes, placements, article.text, VersionStore.for_article(article))
-    if not notes:
+    if not notes and not cards:
         # Said on stderr, so that stdout stays empty (or `[]`) for scripts.
         held = "holds none" if store.path.exists() else "does not exist yet"
         print(f"no notes for {label}: the notes file {store.path} {held}", file=sys.stderr)
     if as_json:
         rows = [_as_json(note, placements[note.id], histories.get(note.id)) for note in notes]
+        rows += [_card_json(card) for card in cards]
         print(json.dumps(rows, indent=2))
         return OK
     for note in notes:
         print(_as_line(note, placements[note.id], histories.get(note.id)))
+    for card in cards:  # after the notes, one a line, told apart by the leading word
+        print(_card_line(card))
     return OK
+
+
+def _card_line(card: PersonalCard) -> str:
+    aliases = "[" + ", ".join(display_text(alias) for alias in card.aliases) + "]"
+    title, summary = display_text(card.title), display_text(card.summary)
+    return f'card  {card.kind}  {card.id}  "{title}"  {aliases}  {summary}'
+
+
+def _card_json(card: PersonalCard) -> dict:
+    """A personal card in `--json`: "type": "card" tells it from the notes before it."""
+    return {
+        "type": "card",
+        "id": card.id,
+        "title": card.title,
+        "kind": card.kind,
+        "summary": card.summary,
+        "body": card.body,
+        "aliases": list(card.aliases),
+        "sources": [{"title": source.title, "url": source.url} for source in card.sources],
+        "created": format_time(card.created),
+        "updated": format_time(card.updated),
+    }
 
 
 def _as_line(note: Note, where: Placement, history: NoteHistory | None = None) -> str:
@@ -222,11 +241,6 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
             "warning",
         )  # fmt: skip
     return _saved(store, note.id, "added")
-
-
-def _label(argument: str, article: Article) -> str:
-    """The article as the user named it: "builtin", not where the package happens to live."""
-    return builtin.BUILTIN_NAME if argument == builtin.BUILTIN_NAME else str(article.path)
 
 
 def _remove(store: NotesStore, wanted: str) -> int:

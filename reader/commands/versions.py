@@ -13,8 +13,8 @@ from annotations import builtin
 from annotations.errors import AnnotationError
 from annotations.notes.file import parse_notes, read_notes_text
 from annotations.notes.paths import default_notes_path
-from annotations.reading import resolve_article
-from annotations.text.article import Article, load_article
+from annotations.sources.load import load_source
+from annotations.text.article import Article
 from annotations.versions.diff import diff_texts, word_diff_lines
 from annotations.versions.opening import compared_versions
 from annotations.versions.store import Version, VersionStore
@@ -65,11 +65,11 @@ def diff_parser() -> argparse.ArgumentParser:
 
 
 def load(argument: str, encoding: str | None) -> Article:
-    path, is_builtin = resolve_article(argument)
-    article = load_article(path, encoding=encoding)
-    if is_builtin:
-        article.name = builtin.TITLE
-    return article
+    # A Markdown file, an HTML page or a URL: the text the reader reads (a page's kept text).
+    source = load_source(argument, encoding=encoding)
+    if source.is_builtin:
+        source.article.name = builtin.TITLE
+    return source.article
 
 
 def notes_version(article: Article, notes: str | None) -> str | None:

@@ -51,6 +51,7 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
              "  card pane: pick a link, mention or card / open it"),
             (("card.mention-next", "card.mention-previous"),
              "  card pane: cursor to next / previous mention"),
+            (("card.edit", "card.delete"), "  card pane: edit / delete your own card"),
             (("card.leave",), "  back to the article"),
             (("screen.card-back", "screen.card-forward"),
              "back / forward through the cards you opened"),
@@ -59,6 +60,7 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
             (("index.sort",), "  index: sort by name / by mentions"),
             (("index.open", "index.close"), "  index: show the card at its first mention / close"),
             (("app.toggle-later",), "show / hide what came after the article (kept)"),
+            (("screen.new-card",), "a card of your own for the selection, or the word"),
         ],
     ),
     (
@@ -94,6 +96,14 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
             (("editor.save", "editor.cancel"), "save / cancel (asks before dropping words)"),
             (("editor.next-field", "editor.previous-field"), "next / previous field"),
             ((), "→ accepts a tag suggestion"),
+        ],
+    ),
+    (
+        "Articles",
+        [
+            (("screen.open-article",), "open another file or URL (Tab completes a path)"),
+            (("open.complete", "open.cancel"), "  open: complete the path / cancel"),
+            (("screen.refresh-article",), "fetch a URL again (HTML page: extract; file: read)"),
         ],
     ),
     (

@@ -51,12 +51,16 @@ class TagSuggester(Suggester):
 
 
 class ConfirmDiscard(ModalScreen[bool]):
-    """Asks before throwing away a typed note."""
+    """Asks before throwing away a typed note (or card: `what`)."""
 
     BINDINGS = bindings.DISCARD
 
+    def __init__(self, what: str = "note") -> None:
+        super().__init__()
+        self.what = what
+
     def compose(self):
-        yield Static("Discard this note? y discards, n or Esc keeps editing.")
+        yield Static(f"Discard this {self.what}? y discards, n or Esc keeps editing.")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

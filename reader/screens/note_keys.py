@@ -60,6 +60,8 @@ class NoteKeysScreen(Screen):
         """False while a large notes file is still being read (just after the first frame)."""
         self.saver = AutoSaver(store, self._saved_elsewhere)
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._watch = None
+        """The timer that checks the notes file (stopped when another article takes over)."""
         self._status_shown: str | None = None
         self._error_told: str | None = None
         self.picked_note_id: str | None = None
@@ -78,12 +80,17 @@ class NoteKeysScreen(Screen):
         """Called once mounted: show the status, watch the file, load a large one."""
         self._loop = asyncio.get_running_loop()
         self.show_status()
-        self.set_interval(WATCH_SECONDS, self.watch_notes_file)
+        self._watch = self.set_interval(WATCH_SECONDS, self.watch_notes_file)
         if self.notes_ready:
             self.report_broken()
             self.offer_recovery()
         else:
             self.call_after_refresh(self.load_in_background)
+
+    def retire(self) -> None:
+        """Another article took over (ctrl+o): stop watching this one's notes file."""
+        if self._watch is not None:
+            self._watch.stop()
 
     @work(thread=True, group="notes-load")
     def load_in_background(self) -> None:
@@ -185,7 +192,7 @@ class NoteKeysScreen(Screen):
             return
         start, end = span
         editor = NoteEditor(
-            self.store.article.text[start:end],
+            self.store.article.shown_text(start, end),
             color=self.store.last_color,
             known_tags=self.store.all_tags(),
         )

@@ -13,6 +13,7 @@ from annotations.notes.store import NotesStore
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings, memory
+from reader.screens.card_keys import CardKeysScreen
 from reader.screens.jump_keys import JumpKeysScreen
 from reader.screens.versions_keys import VersionsMixin
 from reader.settings import Settings
@@ -22,9 +23,12 @@ from reader.widgets.key_bar import KeyBar
 
 NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
+RELINK_AT_ONCE_CHARS = 20_000
+"""Up to this length an article is relinked at once after a card changes (linking takes about
+1.5 ms per 1,000 characters): longer ones are relinked in the background, so no key waits."""
 
 
-class ReaderScreen(VersionsMixin, JumpKeysScreen):
+class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
     """The main screen: header, article, card pane, notes status, footer."""
 
     BINDINGS = bindings.SCREEN
@@ -39,6 +43,8 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen):
         self.index_sort: SortBy = "name"
         """How the cards index was last sorted (it opens so again)."""
         self.init_jumps()
+        self._link_generation = 0
+        """Grows when the cards change: links found for an older set of cards are dropped."""
 
     def compose(self):
         # Decided before the children mount, so the first frame is styled once, not twice.
@@ -57,12 +63,18 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen):
         yield KeyBar(id="keys")
 
     def header_text(self) -> Text:
-        info = self.reading.cards.info
+        info, article = self.reading.cards.info, self.reading.article
         parts = [display_text(self.reading.title)]
+        if article.byline:  # what a page says of itself (HTML), then what the cards say
+            parts.append(display_text(article.byline))
         if info.published:
             parts.append(info.published.isoformat())
+        elif article.date:
+            parts.append(display_text(article.date))
         if info.source:
             parts.append(display_text(info.source))
+        elif article.source and "://" in article.source:
+            parts.append(display_text(article.source))
         return Text(" · ".join(parts), no_wrap=True, overflow="ellipsis")
 
     @property
@@ -79,6 +91,7 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen):
             self.call_after_refresh(self.link_in_background)
         self.start_notes()
         self.start_position_keeping()
+        self.sync_personal()
         for warning in self.reading.article.warnings:
             self.notify(warning, title="Article", severity="warning", timeout=15, markup=False)
         self.article.focus()
@@ -95,13 +108,20 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen):
     @work(thread=True, group="linking")
     def link_in_background(self) -> None:
         """Find every mention of a long article while its first screen is already up."""
+        generation = self._link_generation
         links = self.reading.find_links()
-        self.app.call_from_thread(self.links_found, links)
+        self.app.call_from_thread(self.links_found, links, generation)
 
-    def links_found(self, links) -> None:
+    def links_found(self, links, generation: int | None = None) -> None:
+        if generation is not None and generation != self._link_generation:
+            return  # the cards changed while these were found: newer links are on their way
         self.reading.set_links(links)
         memory.keep_long_lived()
         self.article.refresh()
+        shown = self.cards.card
+        if shown is not None and self.reading.cards.by_id.get(shown.id) is not shown:
+            # A personal card edited, deleted or brought back: show its new version (or none).
+            self.show_card(shown.id, record=False)
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
         self.cards.refresh_card()  # the overview's counts and the card's mentions changed
         from reader.screens.cards_index import CardsIndex
@@ -109,6 +129,15 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen):
         for screen in self.app.screen_stack:
             if isinstance(screen, CardsIndex):
                 screen.refill()
+
+    def relink(self) -> None:
+        """Link again after the personal cards changed: at once, or in the background for a
+        long article (the screen keeps the old links until the new ones are found)."""
+        self._link_generation += 1
+        if len(self.reading.article.text) > RELINK_AT_ONCE_CHARS:
+            self.link_in_background()
+        else:
+            self.links_found(self.reading.find_links(), self._link_generation)
 
     def report_broken(self) -> None:
         """Once the notes are read (at once, or in the background): what needs the user's eye."""
@@ -236,6 +265,28 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen):
                 self.go_to_card(choice.card_id)
 
         self.app.push_screen(CardsIndex(self.reading, self.index_sort), chosen)
+
+    def action_open_article(self) -> None:
+        """ctrl+o: ask for a file or URL, and read it here instead."""
+        from annotations.errors import AnnotationError
+        from annotations.sources.recents import load_recents
+        from reader.screens.open_article import OpenArticle
+
+        try:
+            recent = [(entry.source, entry.title) for entry in load_recents()]
+        except AnnotationError:
+            recent = []  # a damaged list only loses the reminder; `open` says what is wrong
+        recent = [item for item in recent if item[0] != self.reading.origin]
+
+        def chosen(source: str | None) -> None:
+            if source:
+                self.app.open_article(source)
+
+        self.app.push_screen(OpenArticle(recent), chosen)
+
+    def action_refresh_article(self) -> None:
+        """R: fetch a URL again (an HTML page: extract it again; a file: read it again)."""
+        self.app.open_article(self.reading.origin, refresh=True)
 
     def action_toggle_cards(self) -> None:
         self.toggle_class("cards-hidden")

@@ -23,17 +23,19 @@ from annotations.notes.model import COLORS
 from annotations.notes.placed import PlacedNotes
 from annotations.reading import Reading
 from annotations.text import motion
+from annotations.text.rendering import STYLES as MARKUP_STYLES
 from annotations.text.sanitize import display_char
 from reader import bindings
 from reader.widgets.article_jumps import HINT, HINT_TYPED, ArticleJumps
 from reader.widgets.contrast import readable_style
-from reader.widgets.wrap import Layout
+from reader.widgets.wrap import Layout, shown_char
 
 
 class ArticleView(ArticleJumps, ScrollView, can_focus=True):
     """The article with its mentions, notes, selection and reading cursor."""
 
     COMPONENT_CLASSES = {
+        *(f"article--md-{style}" for style in MARKUP_STYLES),
         "article--mention",
         *(f"article--mention-{kind}" for kind in CARD_KINDS),
         *(f"article--note-{color}" for color in COLORS),
@@ -93,8 +95,11 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
     # Layout ------------------------------------------------------------------------------------
 
     def _first_offset(self) -> int:
-        paragraphs = self.reading.article.paragraphs
-        return paragraphs[0][0] if paragraphs else 0
+        article = self.reading.article
+        first = article.paragraphs[0][0] if article.paragraphs else 0
+        if article.rendering is not None and first < len(article.text):
+            return article.rendering.visible(first)
+        return first
 
     @property
     def layout_(self) -> Layout:
@@ -160,16 +165,23 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
             layers[position - start] = (name,)  # a hint label is drawn over everything
         segments = []
         run_start = start
+        article = self.reading.article
+        marked_up = article.rendering is not None
         for position in range(start + 1, end + 1):
             if position == end or layers[position - start] != layers[run_start - start]:
-                if cells:
+                if cells or marked_up:
                     shown = "".join(
-                        cells[p][0] if p in cells else display_char(self.text[p])
+                        cells[p][0]
+                        if p in cells
+                        else shown_char(article, p)
+                        if marked_up
+                        else display_char(self.text[p])
                         for p in range(run_start, position)
                     )
                 else:
                     shown = "".join(map(display_char, self.text[run_start:position]))
-                segments.append(Segment(shown, self.style_for(layers[run_start - start])))
+                if shown:
+                    segments.append(Segment(shown, self.style_for(layers[run_start - start])))
                 run_start = position
         strip = Strip(segments)
         return strip.crop_extend(0, width, base)
@@ -182,6 +194,10 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
             for position in range(max(from_, start), min(to, end)):
                 layers[position - start] = (*layers[position - start], name)
 
+        rendering = self.reading.article.rendering
+        if rendering is not None:  # Markdown's look goes under everything else
+            for from_, to, style in rendering.styles_in(start, end):
+                paint(from_, to, f"article--md-{style}")
         cards = self.reading.cards.by_id
         for mention in self.reading.links.in_range(start, end):
             # Every kind is underlined; a kind the stylesheet does not colour still shows so.
@@ -238,6 +254,10 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
         if not self.text:
             return
         offset = min(max(offset, 0), len(self.text) - 1)
+        rendering = self.reading.article.rendering
+        if rendering is not None and rendering.is_hidden(offset):
+            # Never on hidden markup: on to the next shown character the way the cursor went.
+            offset = rendering.visible(offset, -1 if offset < self.cursor else 1)
         if not keep_goal:
             self.goal_column = None
         if offset != self.cursor:
@@ -297,13 +317,26 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
         self.move_to(self.cursor + 1)
 
     def action_word_next(self) -> None:
-        self.move_to(motion.next_word_start(self.text, self.cursor))
+        self.move_to(self._word_motion(motion.next_word_start))
 
     def action_word_previous(self) -> None:
-        self.move_to(motion.previous_word_start(self.text, self.cursor))
+        self.move_to(self._word_motion(motion.previous_word_start))
 
     def action_word_end(self) -> None:
-        self.move_to(motion.word_end(self.text, self.cursor))
+        self.move_to(self._word_motion(motion.word_end))
+
+    def _word_motion(self, step) -> int:
+        """Where a word motion goes, past words of hidden markup (a Markdown `**` or URL)."""
+        rendering = self.reading.article.rendering
+        offset = step(self.text, self.cursor)
+        for _ in range(64):  # bounded: a long run of markup ends in the nearest shown character
+            if rendering is None or not rendering.is_hidden(offset):
+                break
+            following = step(self.text, offset)
+            if following == offset:
+                break
+            offset = following
+        return offset
 
     def action_paragraph_next(self) -> None:
         self.move_to(motion.next_paragraph(self.reading.article, self.cursor))

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
@@ -20,7 +19,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from annotations.cards.linking import Mention
-from annotations.cards.model import Card, Source
+from annotations.cards.model import Card
 from annotations.cards.xray import next_mention
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
@@ -33,6 +32,7 @@ from reader.widgets.card_targets import (
     overview_lines,
     see_also_cards,
 )
+from reader.widgets.card_text import append_later, append_source
 from reader.widgets.contrast import readable_style
 
 
@@ -69,6 +69,18 @@ class CardPane(VerticalScroll, can_focus=True):
     @dataclass
     class Leave(Message):
         """The reader left the card pane (back to the article)."""
+
+    @dataclass
+    class EditCard(Message):
+        """The reader asked to edit the card on show (None: the overview is on show)."""
+
+        card: Card | None
+
+    @dataclass
+    class DeleteCard(Message):
+        """The reader asked to delete the card on show (None: the overview is on show)."""
+
+        card: Card | None
 
     def __init__(self, reading: Reading, *, show_later: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -163,10 +175,11 @@ class CardPane(VerticalScroll, can_focus=True):
         return self.chosen if self.has_focus else None
 
     def looks(self) -> Looks:
-        """The highlight of a mention in its context, legible on the pane's ground."""
+        """The highlights of a mention in its context and of a hint, legible on the pane."""
         base = self.rich_style
         mention = self.get_component_rich_style("card-pane--mention", partial=True)
-        return Looks(mention=readable_style(base + mention, base), hint=self._hint_style())
+        hint = self.get_component_rich_style("card-pane--hint", partial=True)
+        return Looks(readable_style(base + mention, base), hint=readable_style(base + hint, base))
 
     def card_links(self, card: Card) -> TargetLines:
         """See also, the mentions in context, and Linked from; the chosen one highlighted."""
@@ -211,8 +224,11 @@ class CardPane(VerticalScroll, can_focus=True):
     def card_head(self, card: Card) -> Text:
         text = Text()
         text.append(card.title, style="bold")
-        text.append(f"  ({card.kind})\n", style="italic")
+        text.append(f"  ({card.kind}{' · yours' if card.personal else ''})\n", style="italic")
         text.append(card.summary)
+        for clash in self.reading.clashes.get(card.id, ()):
+            text.append("\nAlias clash: ", style="bold reverse")
+            text.append(clash.describe())
         return text
 
     def card_tail(self, card: Card) -> Text:
@@ -220,22 +236,28 @@ class CardPane(VerticalScroll, can_focus=True):
         if card.erratum:
             text.append("Erratum: ", style="bold reverse")
             text.append(card.erratum + "\n\n")
-        text.append(f"As of {card.as_of.isoformat()}\n", style="italic")
+        if card.personal:
+            text.append(
+                f"Your own card, last changed {card.as_of.isoformat()}"
+                f" ({self._key('card.edit', 'E')} edits,"
+                f" {self._key('card.delete', 'd')} deletes)\n",
+                style="italic",
+            )
+        else:
+            text.append(f"As of {card.as_of.isoformat()}\n", style="italic")
         if card.sources:
             text.append("\nSources\n", style="bold")
             for source in card.sources:
-                self._append_source(text, source)
+                append_source(text, source)
         if card.later:
-            self._append_later(text, card)
+            key = self._key("app.toggle-later", "L")
+            published = self.reading.cards.info.published
+            append_later(text, card, shown=self.show_later, published=published, key=key)
         return text
 
     def see_also(self) -> list[Card]:
         """The card's see-also links, in order (those naming a card that exists)."""
         return see_also_cards(self.reading, self.card) if self.card else []
-
-    def _hint_style(self) -> Style:
-        style = self.rich_style + self.get_component_rich_style("card-pane--hint", partial=True)
-        return readable_style(style, self.rich_style)
 
     def show_hints(self, hints: dict[int, str], typed: str = "") -> None:
         """Show `hints` (see-also index -> label) before the links; {} hides them."""
@@ -260,35 +282,6 @@ class CardPane(VerticalScroll, can_focus=True):
                 found.append(index)
             row += len(Text(f"→ {other.title} ({other.kind})").wrap(self.app.console, width))
         return found
-
-    @staticmethod
-    def _append_source(text: Text, source: Source, indent: str = "", style: str = "") -> None:
-        text.append(f"{indent}• {source.title}\n", style=style)
-        credit = source.credit()
-        if credit:
-            text.append(f"{indent}  {credit}\n", style=f"{style} italic".strip())
-        text.append(f"{indent}  {source.url}\n", style=style)
-        if source.archived:
-            text.append(f"{indent}  archived: {source.archived}\n", style=style)
-
-    def _append_later(self, text: Text, card: Card) -> None:
-        published = self.reading.cards.info.published
-        date = published.isoformat() if published else "its date"
-        count = len(card.later)
-        if not self.show_later:
-            entries = "entry" if count == 1 else "entries"
-            text.append(
-                f"\nAfter the article: {count} {entries} hidden"
-                f" ({self._key('app.toggle-later', 'L')} shows them)\n",
-                style="dim",
-            )
-            return
-        text.append(f"\nAfter the article ({date})\n", style="bold dim")
-        for entry in card.later:
-            text.append(f"{entry.date.isoformat()}  ", style="dim bold")
-            text.append(f"{entry.text}\n", style="dim")
-            for source in entry.sources:
-                self._append_source(text, source, indent="  ", style="dim")
 
     def _key(self, binding_id: str, default: str) -> str:
         """The key in force for a binding (it can be remapped)."""
@@ -397,3 +390,9 @@ class CardPane(VerticalScroll, can_focus=True):
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())
+
+    def action_edit_card(self) -> None:
+        self.post_message(self.EditCard(self.card))
+
+    def action_delete_card(self) -> None:
+        self.post_message(self.DeleteCard(self.card))

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from annotations.cards.linking import Mention
 from annotations.cards.model import Card
-from annotations.cards.xray import ELLIPSIS, linked_from, mention_context
+from annotations.cards.xray import ELLIPSIS, linked_from, mention_context, one_line
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 
@@ -77,8 +77,7 @@ class Looks:
 
 def personal_mark(card: Card) -> str:
     """ " · yours" for a card the reader wrote (stored with their notes), else ""."""
-    # Cards of the reader's own carry `personal`; shipped and file cards have no such flag.
-    return " · yours" if getattr(card, "personal", False) else ""
+    return " · yours" if card.personal else ""
 
 
 def see_also_cards(reading: Reading, card: Card) -> list[Card]:
@@ -165,12 +164,16 @@ def _mention_line(reading: Reading, mention: Mention, width: int) -> tuple[Text,
     if article.paragraphs:
         paragraph = article.paragraphs[article.paragraph_index(mention.start)]
     context = mention_context(article.text, mention.start, mention.end, width, paragraph)
+    # The words as the reader sees them: a Markdown article's markup is not shown.
+    before = one_line(article.shown_text(context.first, mention.start))
+    exact = one_line(article.shown_text(mention.start, mention.end))
+    after = one_line(article.shown_text(mention.end, context.last))
     line = Text(ELLIPSIS if context.cut_before else "")
-    line.append(display_text(context.before))
+    line.append(display_text(before))
     start = len(line)
-    line.append(display_text(context.exact))
+    line.append(display_text(exact))
     end = len(line)
-    line.append(display_text(context.after))
+    line.append(display_text(after))
     if context.cut_after:
         line.append(ELLIPSIS)
     return line, start, end

@@ -23,6 +23,7 @@ _NOT_NARROW = re.compile(
     "[^\n\x20-\x7e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u1e00-\u1fff\u2010-\u2027\u2030-\u205e]"
 )
 _SPACE = re.compile(r"[ \n]")
+_SHOWN_RUN = re.compile(b"\x00+")
 
 
 def char_width(char: str) -> int:
@@ -30,20 +31,40 @@ def char_width(char: str) -> int:
     return cell_len(display_char(char))
 
 
+def shown_char(article: Article, offset: int) -> str:
+    """What is shown for the character at `offset`: "" for hidden markup (Markdown)."""
+    char = article.text[offset]
+    rendering = article.rendering
+    if rendering is not None:
+        char = rendering.shown(offset, char)
+    return display_char(char) if char else ""
+
+
 class Layout:
-    """Rows of the article at one width: each paragraph's lines, then one blank row."""
+    """Rows of the article at one width: each paragraph's lines, then one blank row.
+
+    A marked-up article (Markdown) hides some source characters: they take no cells, and the
+    rows, columns and offsets here stay source offsets all the same.
+    """
 
     def __init__(self, article: Article, width: int) -> None:
         self.article = article
         self.width = max(width, 4)
         text = article.text
+        rendering = article.rendering
         self.line_starts: list[array] = []
         self.first_row = array("q")
         self.narrow: list[bool] = []
         row = 0
         for start, end in article.paragraphs:
             narrow = _NOT_NARROW.search(text, start, end) is None
-            starts = self._wrap_narrow(start, end) if narrow else self._wrap_measured(start, end)
+            if rendering is not None and rendering.any_hidden(start, end):
+                narrow = False  # columns skip hidden markup: measured, not counted
+                starts = self._wrap_shown(start, end)
+            elif narrow:
+                starts = self._wrap_narrow(start, end)
+            else:
+                starts = self._wrap_measured(start, end)
             self.narrow.append(narrow)
             self.line_starts.append(starts)
             self.first_row.append(row)
@@ -63,6 +84,38 @@ class Layout:
             starts.append(position)
         return starts
 
+    def cells(self, offset: int) -> int:
+        """Cells the character at `offset` takes as shown (0 for hidden markup)."""
+        if self.article.rendering is None:
+            return char_width(self.article.text[offset])
+        return cell_len(shown_char(self.article, offset))
+
+    def _wrap_shown(self, start: int, end: int) -> array:
+        """Wrap a paragraph with hidden markup: the shown characters, when all are one cell
+        wide, wrap with the fast string searches, and their rows map back to source offsets."""
+        text, width = self.article.text, self.width
+        hidden = self.article.rendering.hidden
+        runs = [run.span() for run in _SHOWN_RUN.finditer(hidden, start, end)]
+        shown = "".join(text[low:high] for low, high in runs)
+        if _NOT_NARROW.search(shown) is not None:  # replacements are one cell by design
+            return self._wrap_measured(start, end)
+        shown_starts = []  # where each run of shown characters starts, in `shown`
+        total = 0
+        for low, high in runs:
+            shown_starts.append(total)
+            total += high - low
+        starts = array("q", [start])
+        position = 0
+        while len(shown) - position > width:
+            cut = max(
+                shown.rfind(" ", position, position + width),
+                shown.rfind("\n", position, position + width),
+            )
+            position = cut + 1 if cut > position else position + width
+            run = bisect.bisect_right(shown_starts, position) - 1
+            starts.append(runs[run][0] + position - shown_starts[run])
+        return starts
+
     def _wrap_measured(self, start: int, end: int) -> array:
         text, width = self.article.text, self.width
         starts = array("q", [start])
@@ -71,7 +124,7 @@ class Layout:
         position = start
         while position < end:
             char = text[position]
-            cells = char_width(char)
+            cells = self.cells(position)
             if used + cells > width and position > starts[-1]:
                 if last_space > starts[-1]:
                     position = last_space + 1
@@ -127,7 +180,7 @@ class Layout:
         paragraph = self.article.paragraph_index(offset)
         if self.narrow[paragraph]:
             return offset - start
-        return sum(char_width(char) for char in self.article.text[start:offset])
+        return sum(self.cells(position) for position in range(start, offset))
 
     def offset_at(self, row: int, column: int) -> int:
         """The offset shown at (row, column), clamped to the row's text."""
@@ -144,11 +197,15 @@ class Layout:
         if self.narrow[paragraph]:
             return min(start + max(column, 0), last)
         used = 0
+        shown = None
         for position in range(start, end):
-            used += char_width(self.article.text[position])
-            if used > column:
+            cells = self.cells(position)
+            if cells:
+                shown = position
+            used += cells
+            if used > column and cells:
                 return position
-        return last
+        return shown if shown is not None else last
 
     def is_paragraph_row(self, row: int) -> bool:
         return self.locate_row(row) is not None

@@ -98,3 +98,23 @@ def test_check_tells_a_card_whose_aliases_vanished_in_the_new_version(tmp_path):
         f"warning: {cards}:3: cards[0]: card 'syria' was mentioned in the version of {_today()}"
         " of story.txt, but none of its aliases is in this version any more"
     ]
+
+
+def test_a_url_whose_page_changes_between_two_fetches_keeps_two_versions(tmp_path):
+    from annotations.reading import open_reading
+    from tests.local_server import NEWS_PAGE, Site, serving
+
+    site = Site()
+    site.pages["/news.html"] = ("text/html; charset=utf-8", NEWS_PAGE)
+    with serving(site):
+        url = site.url("/news.html")
+        first = run("versions", url)
+        assert first.returncode == 0, first.stderr
+        site.pages["/news.html"] = ("text/html", NEWS_PAGE.replace(b"Monday", b"Tuesday"))
+        assert "Tuesday" in open_reading(url, refresh=True).article.text  # R, or --refresh
+    listed = run("versions", url)  # offline now: the kept texts answer
+    assert listed.returncode == 0, listed.stderr
+    rows = listed.stdout.splitlines()
+    assert len(rows) == 2 and all(url in row for row in rows) and "(current)" in rows[1]
+    diff = run("diff", url)
+    assert "[-Monday-]{+Tuesday+}" in diff.stdout

@@ -172,3 +172,16 @@ async def test_enter_in_the_overview_opens_a_card_at_its_first_mention(tmp_path)
         assert view(app).cursor == TEXT.index("Beta")
         assert app.focused is view(app)
         assert app.screen.history.current == "beta"
+
+
+async def test_a_markdown_article_shows_its_mentions_without_markup(tmp_path):
+    text = "# Title\n\nThe chair said **Alpha** would speak, and _Beta_ agreed with Alpha.\n"
+    path = write_reading(tmp_path, text, CARDS, name="small.md")
+    app = build_app(path, notes_path=tmp_path / "n.notes.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        view(app).move_to(text.index("Alpha"), went=True)
+        await pilot.pause()
+        await pilot.pause()
+        rows = mention_rows(app)
+        assert rows[0].startswith("The chair said Alpha would speak")
+        assert all("*" not in row and "_" not in row for row in rows), rows

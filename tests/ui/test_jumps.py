@@ -145,7 +145,7 @@ async def test_hint_labels_are_legible_in_both_themes(small, theme):
         assert any(text.startswith("HA") or text == "H" for text, _, _ in pairs)
         assert too_faint(pairs) == []
         card_pane = pane(small)
-        style = card_pane._hint_style()
+        style = card_pane.looks().hint
         fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
         assert contrast(tuple(fg), tuple(bg)) >= WCAG_AA
 
