@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotations import builtin
 from annotations.cards.linking import Links, link
-from annotations.cards.load import load_cards
+from annotations.cards.library import load_library
 from annotations.cards.model import CardSet
 from annotations.errors import AnnotationError
 from annotations.text.article import Article, load_article
@@ -65,6 +65,9 @@ def open_reading(
 ) -> Reading:
     """Load an article and its cards; raise AnnotationError with every problem found.
 
+    `cards_paths` are files or folders of cards files (by default the article's sidecar file);
+    the card libraries in ANNOTATED_READER_CARDS are added to them.
+
     With `link_later`, a long article (over LINK_LATER_CHARS) comes back unlinked, for the
     caller to link with `find_links` off the UI thread while the first screen shows.
     """
@@ -85,11 +88,13 @@ def open_reading(
             cards_paths = []
             note = f"No cards: give --cards FILE, or put {sidecar_cards(path).name} beside it."
     cards = CardSet()
-    if cards_paths:
-        try:
-            cards = load_cards(cards_paths)
-        except AnnotationError as error:
-            problems.extend(error.problems)
+    try:
+        # The article's own cards, then the libraries ANNOTATED_READER_CARDS adds to every one.
+        cards = load_library(cards_paths)
+    except AnnotationError as error:
+        problems.extend(error.problems)
+    if cards.cards:
+        note = ""
     if problems or article is None:
         raise AnnotationError(problems)
     if is_builtin and cards.info.title:
