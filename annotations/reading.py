@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from annotations import builtin
-from annotations.cards.linking import Links, link
 from annotations.cards.library import load_library
+from annotations.cards.linking import Links, link
 from annotations.cards.model import CardSet
 from annotations.errors import AnnotationError
 from annotations.text.article import Article, load_article
