@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import gc
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from annotations.cards.matching import AliasMatcher, SpacedText
+from annotations.cards.matching import AliasMatcher, SpacedText, fold_case
 from annotations.cards.model import Card
 
 Candidate = tuple[int, int, int, str, tuple]
@@ -106,6 +107,48 @@ def normalise_alias(alias: str) -> str:
     return fold_quote_marks(spaced) if has_quote_marks(spaced) else spaced
 
 
+_HEAD = re.compile(r"\w+")
+
+LinkKeys = tuple[tuple[str, ...], tuple[str | None, ...], bool]
+"""(each alias as matching sees it, the word it must start on, whether quote marks matter)."""
+
+
+def link_keys(aliases: tuple[str, ...], quotes: tuple) -> LinkKeys:
+    """What linking needs of one card's aliases and quotes, worked out once per card.
+
+    The head is the run of word characters an alias starts with: it can only match where the
+    text has that very word (None for an alias that starts with no word character). Quote marks
+    matter when an alias or a quote has one: then the text is folded too.
+    """
+    keys = tuple(normalise_alias(alias) for alias in aliases)
+    heads = tuple(_head(key) for key in keys)
+    marked = any(has_quote_marks(alias) for alias in aliases) or any(
+        has_quote_marks(quote.exact + quote.prefix + quote.suffix) for quote in quotes
+    )
+    return keys, heads, marked
+
+
+def _head(key: str) -> str | None:
+    match = _HEAD.match(key)
+    return match.group() if match else None
+
+
+def card_link_keys(card: Card) -> LinkKeys:
+    """`link_keys` of a card, kept on it (and in the cards cache) so a library's 30,000 aliases
+    are not normalised again on every start; recomputed should its aliases or quotes change."""
+    memo = card.__dict__.get("_link_keys")
+    if memo is None or memo[0] is not card.aliases or memo[1] is not card.quotes:
+        memo = (card.aliases, card.quotes, link_keys(card.aliases, card.quotes))
+        card.__dict__["_link_keys"] = memo
+    return memo[2]
+
+
+PREFILTER_CHARS_PER_CARD = 50
+"""A text shorter than this many characters per card (a news article against a library) is
+linked with only the aliases whose first word it holds: fewer aliases to build into the
+automaton than the text has words to look up."""
+
+
 def link(text: str, cards: list[Card]) -> Links:
     """Find every mention of every card in `text`."""
     # Tens of thousands of small tuples are made and kept: the cyclic garbage collector would
@@ -123,23 +166,30 @@ def link(text: str, cards: list[Card]) -> Links:
 def _link(text: str, cards: list[Card]) -> Links:
     # Folding quote marks changes nothing a name without one can match (every form is a
     # non-word character), so the whole text is folded only when some alias or quote has one.
-    if any(has_quote_marks(alias) for card in cards for alias in card.aliases) or any(
-        has_quote_marks(quote.exact + quote.prefix + quote.suffix)
-        for card in cards
-        for quote in card.quotes
-    ):
+    every_key = [card_link_keys(card) for card in cards]
+    if any(marked for _, _, marked in every_key):
         text = fold_quote_marks(text)
+    words: dict[bool, set[str]] | None = None
+    if len(text) < PREFILTER_CHARS_PER_CARD * len(cards):
+        found = set(_HEAD.findall(text))
+        words = {True: found, False: {fold_case(word) for word in found}}
     owners: dict[bool, dict[str, tuple[str, str]]] = {True: {}, False: {}}
     spellings: dict[bool, set[str]] = {True: set(), False: set()}
-    for card in cards:
-        table = owners[card.case_sensitive]
-        for alias in card.aliases:
-            key = normalise_alias(alias)
+    for card, (keys, heads, _) in zip(cards, every_key, strict=True):
+        case_sensitive = card.case_sensitive
+        table, spelt = owners[case_sensitive], spellings[case_sensitive]
+        present = words[case_sensitive] if words is not None else None
+        for alias, key, head in zip(card.aliases, keys, heads, strict=True):
             if not key:
                 continue
-            spellings[card.case_sensitive].add(key)
-            lookup = key if card.case_sensitive else key.casefold()
-            table.setdefault(lookup, (card.id, alias))
+            if (
+                present is not None
+                and head is not None
+                and (head if case_sensitive else fold_case(head)) not in present
+            ):
+                continue  # its first word is not in the text: it cannot match
+            spelt.add(key)
+            table.setdefault(key if case_sensitive else key.casefold(), (card.id, alias))
 
     # (start, -priority, -length, card id, origin): sorting puts the preferred match first.
     candidates: list[Candidate] = []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from annotations.cards import linking
 from annotations.cards.linking import link
 from annotations.cards.matching import SpacedText, fold_case
 from annotations.cards.model import Card, QuoteSelector
@@ -61,10 +63,25 @@ def as_tuples(links) -> list[tuple[int, int, str]]:
 @given(texts_and_cards())
 def test_same_mentions_and_hits_as_the_regex_linker(case):
     text, cards = case
-    found, expected = link(text, cards), linking_reference.link(text, cards)
-    assert as_tuples(found) == as_tuples(expected)
-    assert found.alias_hits == expected.alias_hits
-    assert found.quote_hits == expected.quote_hits
+    expected = linking_reference.link(text, cards)
+    # With and without the first-word prefilter a short text against many cards gets.
+    for threshold in (0, 10**9):
+        with prefilter(threshold):
+            found = link(text, cards)
+        assert as_tuples(found) == as_tuples(expected)
+        assert found.alias_hits == expected.alias_hits
+        assert found.quote_hits == expected.quote_hits
+
+
+@contextlib.contextmanager
+def prefilter(chars_per_card: int):
+    # Not monkeypatch: hypothesis runs the test many times within one fixture.
+    saved = linking.PREFILTER_CHARS_PER_CARD
+    linking.PREFILTER_CHARS_PER_CARD = chars_per_card
+    try:
+        yield
+    finally:
+        linking.PREFILTER_CHARS_PER_CARD = saved
 
 
 @given(st.text(alphabet=_LETTERS + "\n\t\r\u00a0\u2028", max_size=80))
