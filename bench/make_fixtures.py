@@ -160,9 +160,30 @@ class Library:
     alias_count: int
 
 
-_SYLLABLES = (
-    "ba ko ri sta mel vor quin dra zel pon tar gus lin mer sko fen wal tho ny rek jas ul".split()
-)
+_SYLLABLES = [
+    "ba",
+    "ko",
+    "ri",
+    "sta",
+    "mel",
+    "vor",
+    "quin",
+    "dra",
+    "zel",
+    "pon",
+    "tar",
+    "gus",
+    "lin",
+    "mer",
+    "sko",
+    "fen",
+    "wal",
+    "tho",
+    "ny",
+    "rek",
+    "jas",
+    "ul",
+]
 _LIBRARY_KINDS = ("person", "person", "place", "organisation", "thing", "event")
 
 
@@ -188,7 +209,7 @@ def make_library_card(number: int, given: str, surname: str) -> list[str]:
         f"    aliases: [{', '.join(_quoted(alias) for alias in aliases)}]",
         "    as_of: 2021-09-01",
         "    sources:",
-        f"      - {{title: {_quoted(name)}, url: \"https://example.org/library/{number}\","
+        f'      - {{title: {_quoted(name)}, url: "https://example.org/library/{number}",'
         " publisher: Benchmark Wire, published: 2021-08-30}",
     ]
     if number % 20 == 0:

@@ -11,8 +11,9 @@ BARS = {
     "key_saving_vs_not": 1.5,
     "rss_wp_mb": 100.0,
     "linking_4x_vs_1x": 4.5,
+    "startup_builtin_library_vs_own": 1.5,
+    "linking_wp_library_vs_150": 2.0,
 }
-
 
 
 def _ratio(a, b):
@@ -72,6 +73,17 @@ def bars(results: dict) -> list[dict]:
         unit="MB",
     )
     add("linking time at 4× length ÷ at 1×", "linking_4x_vs_1x", results["linking"]["ratio_4x_1x"])
+    library = startup.get("builtin_library")
+    add(
+        "built-in start-up with the card library ÷ with its own cards",
+        "startup_builtin_library_vs_own",
+        _ratio(library["median_s"], startup["builtin"]["median_s"]) if library else None,
+    )
+    add(
+        "linking War and Peace with the library ÷ with its 150 cards",
+        "linking_wp_library_vs_150",
+        results.get("library_linking", {}).get("ratio_library_own"),
+    )
     return rows
 
 
@@ -138,6 +150,19 @@ def print_table(results: dict) -> None:
         )
         + f"; 4x/1x = {link['ratio_4x_1x']}"
     )
+    if results.get("library"):
+        lib, ll = results["library"], results.get("library_linking")
+        print(
+            f"   Card library: {lib['card_count']:,} cards, {lib['alias_count']:,} aliases in "
+            f"{lib['file_count']} files"
+            + (
+                f"; linking {ll['own']['median_s']} s with the article's own "
+                f"{ll['own']['cards']} cards, {ll['with_library']['median_s']} s with the "
+                f"library added ({ll['with_library']['mentions']} mentions)"
+                if ll
+                else ""
+            )
+        )
     a = results["anchoring"]
     print(
         f"   Re-anchoring {a['notes']} notes: NotesStore.open unchanged "
@@ -156,7 +181,3 @@ def _fmt(value) -> str:
     if value is None:
         return "-"
     return f"{value:.2f}" if isinstance(value, float) else str(value)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

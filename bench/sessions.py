@@ -20,8 +20,17 @@ FIRST_FRAME_TIMEOUT = 60.0
 class Target:
     """One thing to start: a name, its command line, and the words its first screen must show."""
 
-    def __init__(self, name: str, argv: list[str], words: str, notes: Path | None = None):
+    def __init__(
+        self,
+        name: str,
+        argv: list[str],
+        words: str,
+        notes: Path | None = None,
+        extra_env: dict[str, str] | None = None,
+    ):
         self.name, self.argv, self.words, self.notes = name, argv, words, notes
+        self.extra_env = extra_env or {}
+        """Variables set for this target only (the card library's folder)."""
 
     def command(self, notes_copy: Path | None = None) -> list[str]:
         if self.notes is None:
@@ -32,7 +41,8 @@ class Target:
 
 def open_session(target: Target, env: dict, *, notes: Path | None = None, watch=None):
     """Start `target` in a pty; return (session, seconds to the first frame with its words)."""
-    session = Session(target.command(notes), env, COLUMNS, LINES, watch=watch)
+    environment = {**env, **target.extra_env}
+    session = Session(target.command(notes), environment, COLUMNS, LINES, watch=watch)
     session.start()
     try:
         event = session.wait_for(
