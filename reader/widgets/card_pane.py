@@ -124,7 +124,7 @@ class CardPane(VerticalScroll, can_focus=True):
             text.append(reading.cards_note or "This article has no cards.")
             return text
         text.append(
-            f"{len(reading.cards.cards)} cards, {len(reading.links.mentions)} mentions. "
+            f"{len(reading.cards.cards):,} cards, {len(reading.links.mentions):,} mentions. "
             "Tab moves to the next linked name; its card shows here. "
             "Enter goes into the card; ? lists every key.\n\n",
             style="italic",
