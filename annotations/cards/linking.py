@@ -167,8 +167,7 @@ def _link(text: str, cards: list[Card]) -> Links:
     # Folding quote marks changes nothing a name without one can match (every form is a
     # non-word character), so the whole text is folded only when some alias or quote has one.
     every_key = [card_link_keys(card) for card in cards]
-    if any(marked for _, _, marked in every_key):
-        text = fold_quote_marks(text)
+    marked = any(card_marked for _, _, card_marked in every_key)
     words: dict[bool, set[str]] | None = None
     if len(text) < PREFILTER_CHARS_PER_CARD * len(cards):
         found = set(_HEAD.findall(text))
@@ -194,15 +193,18 @@ def _link(text: str, cards: list[Card]) -> Links:
     # (start, -priority, -length, card id, origin): sorting puts the preferred match first.
     candidates: list[Candidate] = []
     sources = 0  # how many matchers found something: one alone needs no overlap resolution
+    # Aliases are searched in the text with each run of whitespace as one space and quote marks
+    # folded (when some alias or quote has one); offsets are mapped back to the text as given.
     spaced: SpacedText | None = None
     for case_sensitive, table in owners.items():
         matcher = AliasMatcher(spellings[case_sensitive], ignore_case=not case_sensitive)
-        searched = text
-        if matcher.has_spaces:
-            spaced = spaced or SpacedText(text)
-            searched = spaced.text
-        spans = matcher.spans(searched)
-        places = spaced.original_spans(spans) if matcher.has_spaces else spans
+        if not matcher.has_spaces and not marked:
+            searched, spans = text, matcher.spans(text)
+            places = spans
+        else:
+            spaced = spaced or SpacedText(text, _QUOTE_PAIRS if marked else ())
+            searched, spans = spaced.text, matcher.spans(spaced.text)
+            places = spaced.original_spans(spans)
         for (start, end), (first, last) in zip(spans, places, strict=True):
             key = searched[start:end]
             owner = table.get(key if case_sensitive else key.casefold())
@@ -212,6 +214,9 @@ def _link(text: str, cards: list[Card]) -> Links:
         sources += bool(spans)
 
     quoteless = len(candidates)
+    spaced = None  # its copy of the text is not needed any more
+    if marked and any(card.quotes for card in cards):
+        text = fold_quote_marks(text)  # quotes are found in the text as given, marks folded
     for card in cards:
         for index, quote in enumerate(card.quotes):
             exact, prefix, suffix = (

@@ -28,10 +28,28 @@ _OTHER_SPACE = re.compile("[\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u20
 _RUN = re.compile(r" {2,}")
 
 
-class SpacedText:
-    """A text with every run of whitespace as one space, and the way back to the text's offsets."""
+def _runs(text: str) -> tuple[list[int], list[int]]:
+    """SpacedText's `starts` and `shifts` for the runs of spaces in `text`."""
+    starts, shifts, removed = [], [], 0
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        starts.append(start - removed)
+        removed += end - start - 1
+        shifts.append(removed)
+    return starts, shifts
 
-    def __init__(self, text: str) -> None:
+
+class SpacedText:
+    """A text with every run of whitespace as one space, and the way back to the text's offsets.
+
+    A book is millions of characters: every step makes its one new copy with str.replace, in
+    one frame that lets go of the last, so no more than two copies are alive at once (re.sub
+    keeps the pieces and the result besides the text: three).
+    """
+
+    def __init__(self, text: str, replacements: tuple[tuple[str, str], ...] = ()) -> None:
+        """`replacements` (one character for one, as quote marks folded) are made in the
+        spaced text as well."""
         flat = text
         for space in _SPACES:  # str.replace is many times faster than translate or re.sub
             if space in flat:
@@ -42,13 +60,13 @@ class SpacedText:
         """Where each collapsed run's one space is, in the spaced text."""
         self.shifts: list[int] = []
         """How many characters the runs up to and including each one removed."""
-        removed = 0
-        for match in _RUN.finditer(flat):
-            start, end = match.span()
-            self.starts.append(start - removed)
-            removed += end - start - 1
-            self.shifts.append(removed)
-        self.text = _RUN.sub(" ", flat) if self.starts else flat
+        self.starts, self.shifts = _runs(flat)  # (a match left in this frame would keep `flat`)
+        while "  " in flat:  # each pass halves every run: a few passes at most
+            flat = flat.replace("  ", " ")
+        for old, new in replacements:
+            if old in flat:
+                flat = flat.replace(old, new)
+        self.text = flat
 
     def original(self, offset: int) -> int:
         """The offset in the text as given of the character at `offset` in the spaced text."""
@@ -109,6 +127,10 @@ def fold_case(text: str) -> str:
     return folded
 
 
+SEARCH_PIECE = 1 << 16
+"""Characters searched at a time (see AliasMatcher.spans)."""
+
+
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"  # exactly `\w` of Python's re, for str patterns
 
@@ -119,12 +141,14 @@ class AliasMatcher:
     def __init__(self, aliases: Iterable[str], *, ignore_case: bool) -> None:
         self.ignore_case = ignore_case
         self.has_spaces = False
+        self.longest = 0
         automaton = ahocorasick.Automaton()
         for alias in aliases:
             if not alias:
                 continue
             key = fold_case(alias) if ignore_case else alias
             self.has_spaces = self.has_spaces or " " in key
+            self.longest = max(self.longest, len(key))
             automaton.add_word(key, len(key))
         self._automaton = None
         if len(automaton):
@@ -135,16 +159,26 @@ class AliasMatcher:
         """[start, end) of each match in `text`, in order, none overlapping another."""
         if self._automaton is None or not text:
             return []
-        haystack = fold_case(text) if self.ignore_case else text
         last = len(text) - 1
+        overlap = self.longest - 1
         found = []
-        for end, length in self._automaton.iter(haystack):
-            start = end - length + 1
-            if start > 0 and _is_word(text[start - 1]):
-                continue
-            if end < last and _is_word(text[end + 1]):
-                continue
-            found.append((start, -length))
+        # In pieces: the automaton copies what it searches into 4 bytes a character, which for
+        # a whole book is tens of megabytes. A piece reaches `overlap` into the next, so a match
+        # across the cut is found whole, in the piece its start is in.
+        for cut in range(0, len(text), SEARCH_PIECE):
+            piece = text[cut : cut + SEARCH_PIECE + overlap]
+            if self.ignore_case:
+                piece = fold_case(piece)
+            for end, length in self._automaton.iter(piece):
+                start = cut + end - length + 1
+                end += cut
+                if start >= cut + SEARCH_PIECE:
+                    continue  # the next piece's
+                if start > 0 and _is_word(text[start - 1]):
+                    continue
+                if end < last and _is_word(text[end + 1]):
+                    continue
+                found.append((start, -length))
         found.sort()
         kept = []
         reached = 0
