@@ -168,17 +168,41 @@ def _rest_row(card: Card) -> list:
     ]
 
 
+class _Decoded:
+    """A field of a CachedCard decoded on first use. Not a data descriptor: once decoded, the
+    value in the card's own __dict__ is found first, and the class default (`sources = ()`)
+    is never mistaken for it."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, card: CachedCard | None, owner: type | None = None):
+        if card is None:
+            return self
+        card.decode()
+        return card.__dict__[self.name]
+
+
 class CachedCard(Card):
     """A card read from the cache: its index fields at once, the rest on first use.
 
-    Python calls `__getattr__` only for an attribute not set yet, so once decoded, the fields
-    are plain attributes. Two threads decoding at once both set the same values.
+    Two threads decoding at once both set the same values.
     """
 
-    def __getattr__(self, name: str):
+    title = _Decoded()
+    summary = _Decoded()
+    as_of = _Decoded()
+    body = _Decoded()
+    sources = _Decoded()
+    later = _Decoded()
+    erratum = _Decoded()
+    field_lines = _Decoded()
+
+    def decode(self) -> None:
+        """Decode the card's text, dates and sources, if not done yet."""
         rest = self.__dict__.get("_rest")
-        if rest is None or name not in _REST_FIELDS:
-            raise AttributeError(name)
+        if rest is None:
+            return
         title, summary, as_of, body, sources, later, erratum, field_lines = json.loads(rest)
         self.__dict__.update(
             title=title,
@@ -194,7 +218,6 @@ class CachedCard(Card):
             field_lines=field_lines,
         )
         self.__dict__.pop("_rest", None)
-        return self.__dict__[name]
 
 
 def _card(raw: list, rest: str, file: str) -> Card:

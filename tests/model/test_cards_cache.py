@@ -28,6 +28,14 @@ def test_every_field_of_a_card_is_cached():
     assert cached == fields
 
 
+@pytest.mark.parametrize("name", cards_cache._REST_FIELDS)
+def test_each_decoded_field_is_right_when_it_is_the_first_one_read(name, private_data_dir):
+    parsed = load_cards([builtin.cards_path()]).cards
+    cached = load_cards([builtin.cards_path()]).cards
+    for first, again in zip(parsed, cached, strict=True):
+        assert getattr(again, name) == getattr(first, name)
+
+
 def test_a_cached_card_decodes_its_text_on_first_use(private_data_dir):
     first = load_cards([builtin.cards_path()]).cards[0]
     cached = load_cards([builtin.cards_path()]).cards[0]
