@@ -44,7 +44,8 @@ def reader_parser() -> argparse.ArgumentParser:
         description=(
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
-            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes'."
+            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes',"
+            " 'annotated-reader versions', 'annotated-reader diff'."
         ),
     )
     parser.add_argument(
@@ -128,7 +129,25 @@ def run_notes(argv: list[str]) -> int:
     return notes.main(argv)
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "notes": run_notes}
+def run_versions(argv: list[str]) -> int:
+    from reader.commands import versions
+
+    return versions.versions_main(argv)
+
+
+def run_diff(argv: list[str]) -> int:
+    from reader.commands import versions
+
+    return versions.diff_main(argv)
+
+
+COMMANDS = {
+    "check": run_check,
+    "schema": run_schema,
+    "notes": run_notes,
+    "versions": run_versions,
+    "diff": run_diff,
+}
 """The commands that never start the screen (each imported only when run: none imports Textual)."""
 
 

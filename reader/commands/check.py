@@ -14,9 +14,11 @@ from pathlib import Path
 
 from annotations.cards.check import CheckReport, check_files
 from annotations.cards.library import resolve_card_files
+from annotations.cards.vanished import merge_vanished, vanished_cards
 from annotations.errors import AnnotationError, Problem
 from annotations.reading import resolve_article
 from annotations.text.article import Article, load_article
+from annotations.versions.store import VersionStore
 from reader.commands.output import fail, print_problems
 
 CLEAN, ERRORS, UNREADABLE_ARTICLE = 0, 1, 2
@@ -42,6 +44,22 @@ def check_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def earlier_version(article) -> tuple[str, str] | None:
+    """(text, day) of the version kept before this text of the article, if one is kept."""
+    store = VersionStore.for_article(article)
+    try:
+        others = [v for v in store.versions() if v.sha256 != article.sha256]
+        if not others:
+            return None
+        current = store.by_hash(article.sha256)
+        if current is not None:
+            before = [v for v in others if v.first_seen <= current.first_seen]
+            others = before or others
+        return store.text(others[-1]), others[-1].day
+    except AnnotationError:
+        return None  # an unreadable kept version: the check of this text still stands
+
+
 def main(argv: list[str]) -> int:
     """Run `annotated-reader check` with the arguments after `check`."""
     args = check_parser().parse_args(argv)
@@ -54,6 +72,13 @@ def main(argv: list[str]) -> int:
             if as_json:
                 return print_json(error.problems, [], 0, [], UNREADABLE_ARTICLE)
             return fail(error, UNREADABLE_ARTICLE)
+    article_warnings = []
+    if article is not None:
+        # Said of the article (a likely misread encoding), not of a cards file: no line.
+        article_warnings = [Problem(str(article.path), None, "", w) for w in article.warnings]
+        if not as_json:
+            for warning in article.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
     try:
         paths = resolve_card_files(args.cards)
     except AnnotationError as error:
@@ -61,10 +86,16 @@ def main(argv: list[str]) -> int:
         paths = []
     else:
         report = check_files(paths, article)
+    if article is not None and report.cards is not None:
+        earlier = earlier_version(article)
+        if earlier is not None:
+            vanished = vanished_cards(report.cards, article, *earlier)
+            report.warnings = merge_vanished(report.warnings, vanished)
     status = ERRORS if report.errors else CLEAN
     count = len(report.cards) if report.cards and not report.errors else 0
     if as_json:
-        return print_json(report.errors, report.warnings, count, paths, status)
+        warnings = article_warnings + report.warnings
+        return print_json(report.errors, warnings, count, paths, status)
     print_problems(report.errors)
     print_problems(report.warnings, "warning")
     if report.errors:
