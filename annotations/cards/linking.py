@@ -165,7 +165,7 @@ def link(text: str, cards: list[Card]) -> Links:
 
 def _link(text: str, cards: list[Card]) -> Links:
     # Folding quote marks changes nothing a name without one can match (every form is a
-    # non-word character), so the whole text is folded only when some alias or quote has one.
+    # non-word character), so the text is folded only when some alias or quote has one.
     every_key = [card_link_keys(card) for card in cards]
     marked = any(card_marked for _, _, card_marked in every_key)
     words: dict[bool, set[str]] | None = None
