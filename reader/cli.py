@@ -67,8 +67,12 @@ def reader_parser() -> argparse.ArgumentParser:
         "--cards",
         action="append",
         type=Path,
-        metavar="FILE",
-        help="a cards file (repeatable); default: ARTICLE's NAME.cards.yaml when it exists",
+        metavar="PATH",
+        help=(
+            "a cards file, or a folder: every *.cards.yaml under it (repeatable); default: "
+            "ARTICLE's NAME.cards.yaml when it exists. The folders in ANNOTATED_READER_CARDS "
+            f"({os.pathsep}-separated) are added to every article"
+        ),
     )
     parser.add_argument("--notes", type=Path, metavar="FILE", help="where to keep your notes")
     parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")

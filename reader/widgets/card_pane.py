@@ -28,6 +28,9 @@ from reader.widgets.contrast import readable_style
 MAX_SNIPPETS = 30
 """Mentions listed with a snippet; the rest are counted (a name in War and Peace has hundreds)."""
 SNIPPET_CONTEXT = 30
+OVERVIEW_UNMENTIONED = 50
+"""The overview lists unmentioned cards too while there are at most this many (an article's own
+cards); more (a card library's) are only counted."""
 
 
 class CardPane(VerticalScroll, can_focus=True):
@@ -146,15 +149,24 @@ class CardPane(VerticalScroll, can_focus=True):
             text.append(reading.cards_note or "This article has no cards.")
             return text
         text.append(
-            f"{len(reading.cards.cards)} cards, {len(reading.links.mentions)} mentions. "
+            f"{len(reading.cards.cards):,} cards, {len(reading.links.mentions):,} mentions. "
             "Tab moves to the next linked name; its card shows here. "
             "Enter goes into the card; ? lists every key.\n\n",
             style="italic",
         )
-        for card in sorted(reading.cards.cards, key=lambda c: (c.kind, c.title.casefold())):
+        # A card library adds thousands of cards the article never names: those are counted,
+        # not listed, so the overview stays short and the first frame fast.
+        cards = reading.cards.cards
+        mentioned = [card for card in cards if reading.links.of_card(card.id)]
+        listed = cards if len(cards) - len(mentioned) <= OVERVIEW_UNMENTIONED else mentioned
+        for card in sorted(listed, key=lambda c: (c.kind, c.title.casefold())):
             count = len(reading.links.of_card(card.id))
             text.append(f"• {card.title}", style="bold")
             text.append(f"  {card.kind}{', yours' if card.personal else ''}, {count}×\n")
+        if len(listed) < len(cards):
+            unlisted = len(cards) - len(listed)
+            why = "still finding their mentions" if not reading.linked else "not mentioned here"
+            text.append(f"… and {unlisted:,} more cards ({why})\n", style="italic")
         return text
 
     def card_head(self, card: Card) -> Text:
