@@ -56,6 +56,17 @@ def resolve_article(argument: str | None) -> tuple[Path, bool]:
     return Path(argument), False
 
 
+def default_cards(argument: str | None) -> list[Path]:
+    """The cards an article opens with when no --cards is given: the built-in article's, or
+    its sidecar NAME.cards.yaml when there is one, else none."""
+    path, is_builtin = resolve_article(argument)
+    if is_builtin:
+        return [builtin.cards_path()]
+    if sidecar_cards(path).exists():
+        return [sidecar_cards(path)]
+    return []
+
+
 def open_reading(
     argument: str | None = None,
     cards_paths: list[Path] | None = None,
@@ -77,12 +88,8 @@ def open_reading(
         problems.extend(error.problems)
     note = ""
     if cards_paths is None:
-        if is_builtin:
-            cards_paths = [builtin.cards_path()]
-        elif sidecar_cards(path).exists():
-            cards_paths = [sidecar_cards(path)]
-        else:
-            cards_paths = []
+        cards_paths = default_cards(argument)
+        if not cards_paths:
             note = f"No cards: give --cards FILE, or put {sidecar_cards(path).name} beside it."
     cards = CardSet()
     if cards_paths:

@@ -35,6 +35,7 @@ class ReaderApp(App[int]):
         *,
         notes_ready: bool = True,
         settings: Settings | None = None,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.reading = reading
@@ -42,6 +43,12 @@ class ReaderApp(App[int]):
         self.notes_ready = notes_ready
         self.settings = settings or Settings()
         """Remembered preferences; this app owns them and saves them when they change."""
+        self.served = served
+        """True in a browser tab (`annotated-reader serve`): whoever reaches the port may type
+        here, so every feature that opens another file, folder or URL (opening an article,
+        importing cards, choosing where to export) must check this and stay off or say so. The
+        reader then shows only the article and cards it was started with, and writes notes only
+        to its one notes file."""
         self.sub_title = reading.title
 
     def get_default_screen(self) -> Screen:
@@ -93,7 +100,11 @@ class ReaderApp(App[int]):
 
     def deliver_screenshot(self, filename=None, path=None, time_format=None) -> str | None:
         """Save a screenshot ("Save screenshot" in ctrl+p); to the current folder when the
-        Downloads folder Textual would use does not exist (it failed there), and say where."""
+        Downloads folder Textual would use does not exist (it failed there), and say where.
+        Served, it goes to the browser as a download, never to a folder on the server."""
+        if self.served:
+            self.notify("Screenshot: sent to your browser", timeout=4)
+            return super().deliver_screenshot(filename, None, time_format)
         if path is None:
             from platformdirs import user_downloads_path
 
@@ -163,9 +174,15 @@ def notes_load_later(store: NotesStore) -> bool:
 
 
 def make_app(
-    reading: Reading, *, notes_path: Path | None = None, keymap: dict[str, str] | None = None
+    reading: Reading,
+    *,
+    notes_path: Path | None = None,
+    keymap: dict[str, str] | None = None,
+    served: bool = False,
 ) -> ReaderApp:
     """Build the app from an already loaded reading (the CLI and the tests both use this).
+
+    `served` is for a reader in a browser tab (see ReaderApp.served).
 
     The notes file is read here, before the screen starts (a large one just after the first
     frame); an unreadable one does not stop the reader (its notes stay safe on disk and the
@@ -175,7 +192,9 @@ def make_app(
     later = notes_load_later(store)
     if not later:
         store.load()
-    app = ReaderApp(reading, store, notes_ready=not later, settings=load_settings())
+    app = ReaderApp(
+        reading, store, notes_ready=not later, settings=load_settings(), served=served
+    )
     if keymap:
         app.set_keymap(keymap)
     return app

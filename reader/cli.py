@@ -1,4 +1,4 @@
-"""Provides the `annotated-reader` command: open an article, or check, schema and notes.
+"""Provides the `annotated-reader` command: open an article, or check, schema, notes and serve.
 
 Everything that can fail is loaded and checked here, before the screen takes over the terminal,
 so errors print as plain lines and the terminal is left as it was.
@@ -44,7 +44,8 @@ def reader_parser() -> argparse.ArgumentParser:
         description=(
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
-            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes'."
+            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes', "
+            "'annotated-reader serve' (in a browser)."
         ),
     )
     parser.add_argument(
@@ -66,6 +67,9 @@ def reader_parser() -> argparse.ArgumentParser:
         help="remap keys by binding id (default: keymap.yaml in the user config folder)",
     )
     parser.add_argument("--version", action=VersionAction)
+    # Set by `annotated-reader serve` for each browser tab's reader (see reader/serving.py):
+    # exactly the cards named (none when none are), and nothing that opens another path.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -76,8 +80,9 @@ def run_reader(argv: list[str]) -> int:
     from annotations.reading import open_reading
 
     args = reader_parser().parse_args(argv)
+    cards = [] if args.served and args.cards is None else args.cards
     try:
-        reading = open_reading(args.article, args.cards, encoding=args.encoding, link_later=True)
+        reading = open_reading(args.article, cards, encoding=args.encoding, link_later=True)
     except AnnotationError as error:
         return fail(error, 2)
     from reader.app import make_app
@@ -85,7 +90,7 @@ def run_reader(argv: list[str]) -> int:
 
     try:
         keymap = load_keymap(args.keymap)
-        app = make_app(reading, notes_path=args.notes, keymap=keymap)
+        app = make_app(reading, notes_path=args.notes, keymap=keymap, served=args.served)
     except AnnotationError as error:
         return fail(error, 2)
     app.run()
@@ -93,7 +98,9 @@ def run_reader(argv: list[str]) -> int:
     # would be neither in the file nor in a recovery file). The save is bounded by its lock
     # timeout, and the signal is honoured by exiting right after it.
     caught: list[int] = []
-    for number in (signal.SIGTERM, signal.SIGHUP):
+    # Served, SIGINT too: it is how the web driver is told to stop, never a user at a terminal.
+    endings = (signal.SIGTERM, signal.SIGHUP) + ((signal.SIGINT,) if args.served else ())
+    for number in endings:
         signal.signal(number, lambda signum, frame: caught.append(signum))
     unsaved = app.save_before_exit()
     if unsaved:
@@ -104,6 +111,12 @@ def run_reader(argv: list[str]) -> int:
     if caught:
         return 128 + caught[0]
     return app.return_code or 0
+
+
+def run_serve(argv: list[str]) -> int:
+    from reader import serving  # not a reader.commands module: textual-serve imports Rich
+
+    return serving.main(argv)
 
 
 def run_check(argv: list[str]) -> int:
@@ -124,8 +137,9 @@ def run_notes(argv: list[str]) -> int:
     return notes.main(argv)
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "notes": run_notes}
-"""The commands that never start the screen (each imported only when run: none imports Textual)."""
+COMMANDS = {"check": run_check, "schema": run_schema, "notes": run_notes, "serve": run_serve}
+"""The commands other than reading in this terminal, each imported only when run: none imports
+Textual (`serve` starts one reader process per browser tab, and never the screen itself)."""
 
 
 BROKEN_PIPE = 141
