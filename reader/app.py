@@ -192,9 +192,7 @@ def make_app(
     later = notes_load_later(store)
     if not later:
         store.load()
-    app = ReaderApp(
-        reading, store, notes_ready=not later, settings=load_settings(), served=served
-    )
+    app = ReaderApp(reading, store, notes_ready=not later, settings=load_settings(), served=served)
     if keymap:
         app.set_keymap(keymap)
     return app

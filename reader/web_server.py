@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import shlex
 import signal
 import socket
@@ -31,6 +32,11 @@ STOP_SECONDS = 30.0
 a reader still running then is sent SIGTERM, which also saves."""
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+FONT_SERVICE = re.compile(
+    r'<link\s+rel="stylesheet"\s+href="https://fonts\.googleapis\.com/[^"]*"\s*/>'
+)
+"""textual-serve's page loads its font from the internet: each reader would tell that host."""
 
 
 class TabReader(AppService):
@@ -133,19 +139,26 @@ class ReaderServer(Server):
         finally:
             asyncio.set_event_loop(None)
 
-    @aiohttp_jinja2.template("app_index.html")
-    async def handle_index(self, request: web.Request) -> dict[str, Any]:
+    async def handle_index(self, request: web.Request) -> web.Response:
         """The page, with addresses built from the one the browser used (textual-serve builds
-        them from the host it binds, which is no use to a browser for 0.0.0.0)."""
+        them from the host it binds, which is no use to a browser for 0.0.0.0), and its font
+        from this server rather than from a font service on the internet."""
         base = f"{request.scheme}://{request.host}"
         websocket = "wss" if request.scheme == "https" else "ws"
-        static = request.app.router["static"].url_for(filename="/")
-        return {
+        static = f"{base}{request.app.router['static'].url_for(filename='/')}".rstrip("/") + "/"
+        context = {
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
             "app_websocket_url": f"{websocket}://{request.host}/ws",
-            "config": {"static": {"url": f"{base}{static}".rstrip("/") + "/"}},
+            "config": {"static": {"url": static}},
             "application": {"name": self.title},
         }
+        page = aiohttp_jinja2.render_string("app_index.html", request, context)
+        local_font = (
+            '<style>@font-face { font-family: "Roboto Mono";'
+            f' src: url("{static}fonts/RobotoMono-VariableFont_wght.ttf"); }}</style>'
+        )
+        page = FONT_SERVICE.sub(local_font, page)
+        return web.Response(text=page, content_type="text/html")
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """A tab connected: start its reader, pass keys and screen between them until either
