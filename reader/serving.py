@@ -17,6 +17,7 @@ import os
 import signal
 import socket
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotations.errors import AnnotationError
@@ -78,7 +79,7 @@ def serve_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = serve_parser().parse_args(argv)
     try:
-        tab_argv, title = tab_command(args)
+        tab = tab_command(args)
     except AnnotationError as error:
         return fail(error, USAGE_ERROR)
     try:
@@ -94,7 +95,6 @@ def main(argv: list[str]) -> int:
         return USAGE_ERROR
     from reader.web_server import ReaderServer  # aiohttp and textual-serve: only once checked
 
-    notes = tab_argv[tab_argv.index("--notes") + 1]
     url = address_to_open(args.host, sock.getsockname()[1])
 
     def announce() -> None:
@@ -103,12 +103,12 @@ def main(argv: list[str]) -> int:
                 f"warning: serving beyond this machine ({args.host}): anyone who can reach port"
                 f" {sock.getsockname()[1]} can read the article and add notes"
             )
-        print(f"Serving {display_text(title)} at {url}")
-        print(f"Notes: {display_text(notes)}")
+        print(f"Serving {display_text(tab.title)} at {url}")
+        print(f"Notes: {display_text(tab.notes)}")
         print("Open the address in a browser (every tab is a reader); ctrl+c stops.", flush=True)
 
     server = ReaderServer(
-        tab_argv, title=title, local_only=local, bound_host=args.host, announce=announce
+        tab.argv, title=tab.title, local_only=local, bound_host=args.host, announce=announce
     )
     server.run(sock)
     print("Stopped.", flush=True)
@@ -117,27 +117,39 @@ def main(argv: list[str]) -> int:
     return 0 if stopped_by in (None, signal.SIGINT) else 128 + stopped_by
 
 
-def tab_command(args: argparse.Namespace) -> tuple[list[str], str]:
-    """The command each tab runs, with every path made absolute, and the article's title;
-    AnnotationError (every problem) when the article, cards or keymap can't be used."""
+@dataclass(frozen=True)
+class TabCommand:
+    """What each browser tab runs."""
+
+    argv: list[str]
+    """`python -m reader ARTICLE --cards ... --notes FILE ... --served`, every path absolute."""
+    title: str
+    """The article's title, for the page and the terminal."""
+    notes: str
+    """The one notes file every tab saves to."""
+
+
+def tab_command(args: argparse.Namespace) -> TabCommand:
+    """The command each tab runs, once the article, cards and keymap are known to load;
+    AnnotationError (every problem) when they can't be used."""
     from annotations.notes.store import NotesStore
     from annotations.reading import default_cards, open_reading, resolve_article
     from reader.keymap import default_keymap_path, load_keymap
 
-    cards = args.cards if args.cards is not None else None
-    reading = open_reading(args.article, cards, encoding=args.encoding, link_later=True)
+    reading = open_reading(args.article, args.cards, encoding=args.encoding, link_later=True)
     load_keymap(args.keymap)
     path, is_builtin = resolve_article(args.article)
     argv = [sys.executable, "-m", "reader", "builtin" if is_builtin else absolute(path)]
-    for card_path in cards if cards is not None else default_cards(args.article):
+    for card_path in args.cards if args.cards is not None else default_cards(args.article):
         argv += ["--cards", absolute(card_path)]
-    argv += ["--notes", absolute(NotesStore(reading.article, args.notes).path)]
+    notes = absolute(NotesStore(reading.article, args.notes).path)
+    argv += ["--notes", notes]
     if args.encoding:
         argv += ["--encoding", args.encoding]
     keymap = args.keymap or default_keymap_path()
     if args.keymap or keymap.exists():
         argv += ["--keymap", absolute(keymap)]
-    return argv + ["--served"], reading.title
+    return TabCommand(argv + ["--served"], reading.title, notes)
 
 
 def absolute(path: Path) -> str:

@@ -11,6 +11,7 @@ import urllib.request
 import pytest
 
 from reader import serving
+from reader.cli import reader_parser
 from tests.serve.serve_helpers import serving as served
 from tests.ui.ui_helpers import write_reading
 
@@ -86,8 +87,8 @@ def test_every_tab_runs_the_same_article_cards_and_one_absolute_notes_file(tmp_p
     write_reading(tmp_path)
     monkeypatch.chdir(tmp_path)
     args = serving.serve_parser().parse_args(["small.txt", "--notes", "mine.notes.yaml"])
-    argv, title = serving.tab_command(args)
-    assert argv[1:] == [
+    tab = serving.tab_command(args)
+    assert tab.argv[1:] == [
         "-m",
         "reader",
         str(tmp_path / "small.txt"),
@@ -100,19 +101,17 @@ def test_every_tab_runs_the_same_article_cards_and_one_absolute_notes_file(tmp_p
 
 
 def test_the_default_notes_file_is_named_absolutely_too(private_data_dir):
-    argv, title = serving.tab_command(serving.serve_parser().parse_args([]))
-    notes = argv[argv.index("--notes") + 1]
-    assert argv[3] == "builtin" and title == "Putin and Erdogan meet in Sochi"
-    assert notes.startswith(str(private_data_dir)) and notes.endswith(".notes.yaml")
+    tab = serving.tab_command(serving.serve_parser().parse_args([]))
+    assert tab.argv[3] == "builtin" and tab.title == "Putin and Erdogan meet in Sochi"
+    assert tab.argv[tab.argv.index("--notes") + 1] == tab.notes
+    assert tab.notes.startswith(str(private_data_dir)) and tab.notes.endswith(".notes.yaml")
 
 
 def test_served_with_no_cards_stays_with_no_cards(tmp_path):
     # A sidecar put beside the article after serve started is not picked up by a new tab.
     article = write_reading(tmp_path, cards=None)
-    argv, _ = serving.tab_command(serving.serve_parser().parse_args([str(article)]))
+    argv = serving.tab_command(serving.serve_parser().parse_args([str(article)])).argv
     assert "--cards" not in argv and argv[-1] == "--served"
-    from reader.cli import reader_parser
-
     assert reader_parser().parse_args(argv[3:]).served
 
 

@@ -1,4 +1,4 @@
-"""A reader started by `serve` (--served): in a browser tab, nothing reaches the server's folders."""
+"""A reader started by `serve` (--served): nothing from a browser tab reaches a server folder."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from reader.app import make_app
 from reader.cli import reader_parser
 
 
-async def test_a_served_screenshot_goes_to_the_browser_not_a_folder(article, notes_file, monkeypatch):
+async def test_a_served_screenshot_goes_to_the_browser(article, notes_file, monkeypatch):
     sent = []
     monkeypatch.setattr(App, "deliver_text", lambda self, data, **options: sent.append(options))
     app = make_app(open_reading(str(article)), notes_path=notes_file, served=True)
