@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import signal
 import subprocess
@@ -22,8 +23,9 @@ class Served:
     """What the server printed before its address, the address line included."""
 
     def stop(self) -> tuple[int, str]:
-        """ctrl+c, as a user stops it; its exit status and everything it printed after."""
-        self.process.send_signal(signal.SIGINT)
+        """ctrl+c, as a terminal sends it (to the whole foreground process group); its exit
+        status and everything it printed after."""
+        os.killpg(self.process.pid, signal.SIGINT)
         rest, _ = self.process.communicate(timeout=START_SECONDS)
         return self.process.returncode, rest
 
@@ -37,6 +39,7 @@ def serving(*args: str) -> Iterator[Served]:
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
         text=True,
+        start_new_session=True,  # a process group of its own, as a terminal's foreground job
     )
     try:
         output = []
@@ -50,7 +53,7 @@ def serving(*args: str) -> Iterator[Served]:
         yield Served(process, found.group(1), output)
     finally:
         if process.poll() is None:
-            process.send_signal(signal.SIGINT)
+            os.killpg(process.pid, signal.SIGINT)
             try:
                 process.communicate(timeout=START_SECONDS)
             except subprocess.TimeoutExpired:
