@@ -168,8 +168,8 @@ def _a(what: str) -> str:
     return f"an {what}" if what[:1] in "aeiou" else f"a {what}"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace `path` with `text` so that a crash leaves either the old or the new file.
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Replace `path` with `text` (or bytes) so that a crash leaves either the old or the new file.
 
     A temporary file in the same folder is written, flushed and fsynced, then renamed over the
     target; the folder is fsynced so the rename itself survives a power cut.
@@ -178,8 +178,9 @@ def write_atomically(path: Path, text: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

@@ -46,6 +46,7 @@ SCREEN = [
     Binding("backspace,alt+left", "card_back", "Back", show=False, id="screen.card-back"),
     Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
     Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
+    Binding("D", "show_changes", "Changes", show=False, id="screen.changes"),
 ]
 """ReaderScreen's keys."""
 
@@ -112,8 +113,8 @@ CARD = [
 
 HELP = [
     Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
-    Binding("j,down", "scroll('down')", show=False, id="help.down"),
-    Binding("k,up", "scroll('up')", show=False, id="help.up"),
+    Binding("j,down", "scroll('down')", "Scroll down", id="help.down"),
+    Binding("k,up", "scroll('up')", "Scroll up", id="help.up"),
 ]
 """HelpScreen's keys."""
 
@@ -122,6 +123,17 @@ EDITOR = [
     # saved (or the question asked on Esc) has every character typed or pasted first.
     Binding("ctrl+s", "save", "Save", id="editor.save"),
     Binding("escape", "cancel", "Cancel", id="editor.cancel"),
+    # Priority bindings, unlike the two above: the focus moves as the key arrives, so the keys
+    # typed after it in the same burst go to the next field, not the one being left.
+    Binding("tab", "next_field", "Next field", show=False, priority=True, id="editor.next-field"),
+    Binding(
+        "shift+tab",
+        "previous_field",
+        "Previous field",
+        show=False,
+        priority=True,
+        id="editor.previous-field",
+    ),
 ]
 """NoteEditor's keys."""
 
@@ -149,6 +161,13 @@ NOTES_LIST = [
         id="notes-list.reattach",
     ),
     Binding("ctrl+y", "choose('confirm')", "Confirm place", priority=True, id="notes-list.confirm"),
+    Binding(
+        "ctrl+g",
+        "toggle_changed",
+        "Only notes changed since made",
+        priority=True,
+        id="notes-list.changed",
+    ),
     # Not a priority binding: while the filter has focus, d is typed into it. Enter on an orphan
     # moves focus to the list, where d deletes.
     Binding("d", "choose('delete')", "Delete note", id="notes-list.delete"),
@@ -157,6 +176,24 @@ NOTES_LIST = [
 ]
 """NotesList's keys."""
 
+CHANGES = [
+    Binding("n", "step(1)", "Next change", id="changes.next"),
+    Binding("N", "step(-1)", "Previous change", id="changes.previous"),
+    Binding("t", "toggle_side", "Old / new text", id="changes.toggle"),
+    Binding("escape,q", "close", "Back to the article", id="changes.close"),
+]
+"""ChangesScreen's keys (what changed between two versions of the article)."""
+
+CHANGES_VIEW = [
+    Binding("j,down", "scroll_down", "Scroll down", show=False, id="changes-view.down"),
+    Binding("k,up", "scroll_up", "Scroll up", show=False, id="changes-view.up"),
+    Binding("space,pagedown", "page_down", "Page down", show=False, id="changes-view.page-down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="changes-view.page-up"),
+    Binding("g,home", "scroll_home", "Top", show=False, id="changes-view.top"),
+    Binding("G,end", "scroll_end", "Bottom", show=False, id="changes-view.bottom"),
+]
+"""ChangesView's keys."""
+
 OWNERS = ("APP", "SCREEN", "ARTICLE", "CARD", "HELP", "EDITOR", "DISCARD", "ASK",
-          "NOTES_LIST")  # fmt: skip
+          "NOTES_LIST", "CHANGES", "CHANGES_VIEW")  # fmt: skip
 """Every owner's list (NOTES is part of SCREEN): what the keymap accepts, the tests walk."""

@@ -44,8 +44,9 @@ def reader_parser() -> argparse.ArgumentParser:
         description=(
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
-            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes', "
-            "'annotated-reader serve' (in a browser)."
+            "'annotated-reader check', 'annotated-reader schema', 'annotated-reader notes',"
+            " 'annotated-reader versions', 'annotated-reader diff', 'annotated-reader serve'"
+            " (in a browser)."
         ),
     )
     parser.add_argument(
@@ -137,7 +138,26 @@ def run_notes(argv: list[str]) -> int:
     return notes.main(argv)
 
 
-COMMANDS = {"check": run_check, "schema": run_schema, "notes": run_notes, "serve": run_serve}
+def run_versions(argv: list[str]) -> int:
+    from reader.commands import versions
+
+    return versions.versions_main(argv)
+
+
+def run_diff(argv: list[str]) -> int:
+    from reader.commands import versions
+
+    return versions.diff_main(argv)
+
+
+COMMANDS = {
+    "check": run_check,
+    "schema": run_schema,
+    "notes": run_notes,
+    "versions": run_versions,
+    "diff": run_diff,
+    "serve": run_serve,
+}
 """The commands other than reading in this terminal, each imported only when run: none imports
 Textual (`serve` starts one reader process per browser tab, and never the screen itself)."""
 

@@ -20,9 +20,11 @@ The format (see the README) is one YAML document::
         created: 2026-11-28T05:00:00Z
         updated: 2026-11-28T05:00:00Z
 
-One optional key per note, `conflict:`, holds the other version of a note that two copies of the
-reader changed at the same time (keys quote, position, note, tags, color, updated); the note itself
-holds this copy's version until the user chooses.
+Two optional keys per note: `made_on:`, the sha256 of the article text the note was made (or
+re-attached) on, so that a later version can say what changed under it; and `conflict:`, the
+other version of a note that two copies of the reader changed at the same time (keys quote,
+position, note, tags, color, updated); the note itself holds this copy's version until the user
+chooses.
 """
 
 from __future__ import annotations
@@ -109,6 +111,8 @@ def _note_block(note: Note) -> str:
     out += _body(note.quote, note.start, note.end, note.note, note.tags, note.color, 4)
     out.append(f"    created: {format_time(note.created)}")
     out.append(f"    updated: {format_time(note.updated)}")
+    if note.made_on:
+        out.append(f"    made_on: {note.made_on}")
     if note.conflict is not None:
         other = note.conflict
         out.append("    conflict:")

@@ -103,6 +103,9 @@ class Note:
     """When it was last changed (UTC, whole seconds)."""
     conflict: Conflict | None = None
     """Another copy's version, when both changed it; the UI lists these for the user to settle."""
+    made_on: str = ""
+    """The sha256 of the article's text when the note was made (or re-attached): the version it
+    was made on, so a later text can say what changed under it. Empty for older notes."""
 
     def content(self) -> tuple:
         """What the user wrote, positions aside: two versions with equal content are one edit."""

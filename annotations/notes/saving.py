@@ -111,10 +111,12 @@ def status_line(
 ) -> str:
     """One line for the footer: where the notes are kept, and whether the last save worked."""
     if broken is not None:
-        return (
-            f"Notes file does not load ({broken.problems[0]}); it is not overwritten."
-            f" {_count(count, 'note')} kept in memory."
+        kept = (
+            f"{_count(count, 'note')} kept in memory."
+            if count
+            else "Notes you make are kept in memory until it loads."
         )
+        return f"Notes file does not load ({broken.problems[0]}); it is not overwritten. {kept}"
     if last_save is not None and not last_save.ok:
         return last_save.message
     return f"Notes: {path}" + (" (saved)" if last_save else "")

@@ -20,7 +20,7 @@ Path = tuple[str | int, ...]
 TOP_KEYS = ("version", "article", "notes")
 ARTICLE_KEYS = ("title", "sha256")
 NOTE_KEYS = ("id", "quote", "position", "note", "tags", "color", "created", "updated")
-OPTIONAL_NOTE_KEYS = ("conflict",)
+OPTIONAL_NOTE_KEYS = ("conflict", "made_on")
 QUOTE_KEYS = ("exact", "prefix", "suffix")
 POSITION_KEYS = ("start", "end")
 CONFLICT_KEYS = ("quote", "position", "note", "tags", "color", "updated")
@@ -137,11 +137,18 @@ class Checker(ProblemCollector):
         conflict = None
         if "conflict" in item:
             conflict = self.conflict(item["conflict"], (*path, "conflict"))
+        made_on = ""
+        if "made_on" in item:
+            made_on = self.text(item["made_on"], (*path, "made_on")) or ""
+            if made_on and not _SHA256.fullmatch(made_on):
+                self.problem((*path, "made_on"), "expected 64 lowercase hexadecimal digits")
         if len(self.problems) > before or body is None or ident is None:
             return None
         assert created is not None and updated is not None
         quote, start, end, text, tags, color = body
-        return Note(ident, quote, start, end, text, tags, color, created, updated, conflict)
+        return Note(
+            ident, quote, start, end, text, tags, color, created, updated, conflict, made_on
+        )
 
     def conflict(self, value: Any, path: Path) -> Conflict | None:
         item = self.mapping(value, path, CONFLICT_KEYS)

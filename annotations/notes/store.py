@@ -19,6 +19,7 @@ from typing import Literal
 
 from annotations.errors import AnnotationError
 from annotations.notes.anchoring import make_quote, place_notes, reanchor_all
+from annotations.notes.editing import check_color, clean_tags, edited_note
 from annotations.notes.file import NotesDocument, parse_notes, read_notes_text
 from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_now
 from annotations.notes.paths import default_notes_path
@@ -51,6 +52,8 @@ class NotesStore(PlacedNotes):
         """Why the notes file can't be read, while it can't: it is then never overwritten."""
         self.last_save: SaveResult | None = None
         """The outcome of the last save, for the footer."""
+        self.loaded_on: str | None = None
+        """The sha256 of the text the file's positions were taken from, as last read."""
         self.last_color = DEFAULT_COLOR
         """The colour last chosen, which a plain highlight (H) reuses."""
         self._save_lock = threading.Lock()
@@ -83,6 +86,7 @@ class NotesStore(PlacedNotes):
         notes, placements = self.place(document.notes if document else [], document)
         with self._lock:
             self.broken = None
+            self.loaded_on = document.sha256 if document is not None else None
             self._notes, self._placements = dict(notes), placements
             self._base, self._disk_text = dict(notes), text
             self._history = History()
@@ -147,10 +151,13 @@ class NotesStore(PlacedNotes):
         color: str | None = None,
     ) -> Note:
         """A new note on text[start:end]; raises ValueError for an empty range or a bad tag."""
-        color = _check_color(color or self.last_color)
+        color = check_color(color or self.last_color)
         quote = make_quote(self.article.text, start, end)
         now = utc_now()
-        made = Note(new_id(), quote, start, end, note, _clean_tags(tags), color, now, now)
+        tags = clean_tags(tags)
+        made = Note(
+            new_id(), quote, start, end, note, tags, color, now, now, None, self.article.sha256
+        )
         self._apply("add", None, made, Placement(start, end, "exact"))
         return made
 
@@ -166,18 +173,15 @@ class NotesStore(PlacedNotes):
         """Change a note's text, tags or colour; KeyError for an unknown id.
 
         `original` is the note as the user began to edit it: if another window deleted it
-        meanwhile, the edit brings it back (an edit beats a concurrent delete).
+        meanwhile, the edit brings it back (an edit beats a concurrent delete); if another
+        window changed it meanwhile (its change came in while the editor was open), the edit
+        is kept with theirs beside it as a conflict, for the user to settle.
         """
         with self._lock:
             old = self._notes.get(note_id)
             deleted = old is None and original is not None and original.id == note_id
             base = original if deleted else self._require(note_id)
-            new = replace(
-                base,
-                note=base.note if note is None else note,
-                tags=base.tags if tags is None else _clean_tags(tags),
-                color=base.color if color is None else _check_color(color),
-            )
+            new = edited_note(base, old, original, note=note, tags=tags, color=color)
             if old is not None and new == old:
                 return old
             same_words = old is not None and new.content()[:3] == old.content()[:3]
@@ -198,7 +202,14 @@ class NotesStore(PlacedNotes):
         with self._lock:
             old = self._require(note_id)
             quote = make_quote(self.article.text, start, end)
-            new = replace(old, quote=quote, start=start, end=end, updated=utc_now())
+            new = replace(
+                old,
+                quote=quote,
+                start=start,
+                end=end,
+                updated=utc_now(),
+                made_on=self.article.sha256,
+            )
             self._apply("reattach", old, new, Placement(start, end, "exact"))
             return new
 
@@ -376,15 +387,3 @@ class NotesStore(PlacedNotes):
 
 def _through_links(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
-
-
-def _clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    from annotations.notes.schema import clean_tags  # imported on the first edit, not at start-up
-
-    return clean_tags(tags)
-
-
-def _check_color(color: str) -> str:
-    from annotations.notes.schema import check_color
-
-    return check_color(color)

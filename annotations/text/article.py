@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from annotations import files
+from annotations.text.misread import misread_warning
 
 # A CR is a line end of its own only when no LF follows: CRLF is one line end, not a blank line.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v]*(?:\r\n|\r(?!\n)|\n)")
@@ -28,6 +29,8 @@ class Article:
     """Where it was read from, when it came from a file."""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     """Each paragraph as a [start, end) range of `text`, line ends excluded, in order."""
+    warnings: list[str] = field(default_factory=list)
+    """What the reader should hear about how it was read (UTF-8 read as Latin-1, say)."""
 
     def __post_init__(self) -> None:
         if not self.paragraphs:
@@ -94,4 +97,7 @@ def _add_trimmed(text: str, start: int, end: int, ranges: list[tuple[int, int]])
 def load_article(path: Path, *, encoding: str | None = None, name: str | None = None) -> Article:
     """Read an article file: size limit, binary refusal, strict decoding."""
     text = files.read_text(path, limit=files.MAX_ARTICLE_BYTES, what="article", encoding=encoding)
-    return Article(text=text, name=name or path.name, path=path)
+    warning = misread_warning(text, encoding, str(path))
+    return Article(
+        text=text, name=name or path.name, path=path, warnings=[warning] if warning else []
+    )

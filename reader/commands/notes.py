@@ -19,6 +19,8 @@ from annotations.notes.paths import keyed_notes_path
 from annotations.notes.store import NotesStore
 from annotations.text.article import Article, load_article
 from annotations.text.sanitize import display_text
+from annotations.versions.notes_history import NoteHistory, note_histories
+from annotations.versions.store import VersionStore
 from reader.commands.output import fail, print_problems
 
 OK, NOT_FOUND, USAGE = 0, 1, 2
@@ -84,6 +86,8 @@ def run_notes(args: argparse.Namespace) -> int:
         article = _load_article(args.article, args.encoding)
     except AnnotationError as error:
         return fail(error.problems, USAGE)
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     store = NotesStore.open(article, args.notes)
     if store.broken is not None:
         return fail(store.broken.problems, USAGE)
@@ -114,29 +118,34 @@ def _problem(file: str, field: str, message: str) -> list[Problem]:
 def _list(store: NotesStore, as_json: bool, label: str) -> int:
     placements = store.placements
     notes = store.notes
+    article = store.article
+    histories = note_histories(notes, placements, article.text, VersionStore.for_article(article))
     if not notes:
         # Said on stderr, so that stdout stays empty (or `[]`) for scripts.
         held = "holds none" if store.path.exists() else "does not exist yet"
         print(f"no notes for {label}: the notes file {store.path} {held}", file=sys.stderr)
     if as_json:
-        rows = [_as_json(note, placements[note.id]) for note in notes]
+        rows = [_as_json(note, placements[note.id], histories.get(note.id)) for note in notes]
         print(json.dumps(rows, indent=2))
         return OK
     for note in notes:
-        print(_as_line(note, placements[note.id]))
+        print(_as_line(note, placements[note.id], histories.get(note.id)))
     return OK
 
 
-def _as_line(note: Note, where: Placement) -> str:
+def _as_line(note: Note, where: Placement, history: NoteHistory | None = None) -> str:
     # Quotes and notes may hold escape sequences: show them as symbols, never send them raw.
     span = f"{where.start}-{where.end}" if where.placed else "-"
     state = where.state + (" conflict" if note.conflict else "")
     quote = display_text(note.quote.exact)
     tags = "[" + ", ".join(display_text(tag) for tag in note.tags) + "]"
-    return f'{span}  {state}  {note.color}  {note.id}  "{quote}"  {tags}  {display_text(note.note)}'
+    line = f'{span}  {state}  {note.color}  {note.id}  "{quote}"  {tags}  {display_text(note.note)}'
+    if history is not None and history.describe():
+        line += f"  ({display_text(history.describe())})"
+    return line
 
 
-def _as_json(note: Note, where: Placement) -> dict:
+def _as_json(note: Note, where: Placement, history: NoteHistory | None = None) -> dict:
     conflict = None
     if note.conflict is not None:
         other = note.conflict
@@ -158,6 +167,19 @@ def _as_json(note: Note, where: Placement) -> dict:
         "created": format_time(note.created),
         "updated": format_time(note.updated),
         "conflict": conflict,
+        "made_on": note.made_on or None,
+        "changed": _history_json(history),
+    }
+
+
+def _history_json(history: NoteHistory | None) -> dict | None:
+    """What later versions did to the note: None when its text is as it was."""
+    if history is None:
+        return None
+    removed = history.removed_in
+    return {
+        "was": history.was,
+        "removed_in": None if removed is None else {"sha256": removed.sha256, "date": removed.day},
     }
 
 

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from reader import bindings
 from reader.keys import keys_in_force, show_keys
+from reader.widgets.key_bar import KeyBar
 
 # The key table users read: grouped and explained by hand, while the keys themselves come from
 # the bindings in force (after the keymap), so a remapped key shows as remapped. Each row names
@@ -62,10 +63,23 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         ],
     ),
     (
+        "Versions",
+        [
+            (("screen.changes",), "what changed since your notes (or the last version kept)"),
+            (("changes.next", "changes.previous"), "changes: next / previous change"),
+            (("changes.toggle",), "changes: the text now / as it was"),
+            (("changes.close",), "changes: back to the article"),
+            (("changes-view.down", "changes-view.up"), "changes: scroll"),
+            (("changes-view.page-down", "changes-view.page-up"), "changes: page down / up"),
+            (("changes-view.top", "changes-view.bottom"), "changes: top / bottom"),
+        ],
+    ),
+    (
         "Writing a note",
         [
             (("editor.save", "editor.cancel"), "save / cancel (asks before dropping words)"),
-            ((), "Tab next field · → accepts a tag suggestion"),
+            (("editor.next-field", "editor.previous-field"), "next / previous field"),
+            ((), "→ accepts a tag suggestion"),
         ],
     ),
     (
@@ -99,6 +113,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self):
         with VerticalScroll(id="help-body"):
             yield Static(self.help_text(), id="help-text")
+        # Its own key bar: the reader's, under the dialog, would offer keys that do nothing here.
+        yield KeyBar()
 
     def help_text(self) -> Text:
         text = Text()

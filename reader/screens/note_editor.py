@@ -118,6 +118,12 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
             color,
         )
 
+    def action_next_field(self) -> None:
+        self.focus_next()
+
+    def action_previous_field(self) -> None:
+        self.focus_previous()
+
     def action_save(self) -> None:
         self.dismiss(self.draft())
 

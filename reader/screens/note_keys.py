@@ -22,6 +22,7 @@ from annotations.notes.model import Note
 from annotations.notes.recovery import find_recovery, merge_recovery, remove_recovery
 from annotations.notes.store import NotesStore
 from annotations.text.sanitize import display_text
+from annotations.versions.notes_history import note_histories
 from reader import memory
 from reader.screens.ask import Ask
 from reader.widgets.key_bar import KeyBar
@@ -30,7 +31,6 @@ from reader.widgets.short_path import fit_status
 
 if TYPE_CHECKING:
     from reader.screens.note_editor import NoteDraft
-    from reader.screens.notes_list import ListChoice
     from reader.widgets.article_view import ArticleView
 
 WATCH_SECONDS = 2.0
@@ -167,7 +167,11 @@ class NoteKeysScreen(Screen):
     def note_text(self, note: Note) -> Text:
         """The note under the cursor, for the top of the card pane."""
         here = self.store.notes_at(self.article.cursor)
-        return describe_note(note, self.store.placement(note.id), here)
+        where = self.store.placement(note.id)
+        article = self.store.article
+        # A placed note needs no kept version to say what its quote was: the note holds it.
+        histories = note_histories([note], {note.id: where}, article.text, None)
+        return describe_note(note, where, here, histories.get(note.id))
 
     # Actions -----------------------------------------------------------------------------------
 
@@ -224,11 +228,13 @@ class NoteKeysScreen(Screen):
             if draft is None:
                 return
             deleted = self.store.get(note.id) is None
-            self.store.edit(
+            saved_note = self.store.edit(
                 note.id, note=draft.note, tags=draft.tags, color=draft.color, original=note
             )
             if deleted:
                 self.after_change("Note saved (it was deleted in another window: kept)")
+            elif saved_note.conflict is not None and note.conflict is None:
+                self.after_change("Note saved; changed elsewhere meanwhile: both kept (K or T)")
             else:
                 self.after_change("Note saved")
 
@@ -274,36 +280,9 @@ class NoteKeysScreen(Screen):
 
     @needs_notes
     def action_list_notes(self) -> None:
-        from reader.screens.notes_list import NotesList
+        from reader.screens.notes_list import open_notes_list
 
-        def chosen(choice: ListChoice | None) -> None:
-            if choice is None:
-                return
-            if choice.action == "jump":
-                self.picked_note_id = choice.note_id  # E and d act on the note picked
-                self.article.move_to(self.store.placement(choice.note_id).start, went=True)
-            elif choice.action == "delete":
-                self.store.delete(choice.note_id)
-                self.after_change("Note deleted (u undoes)")
-            elif choice.action == "confirm":
-                where = self.store.placement(choice.note_id)
-                self.store.reattach(choice.note_id, where.start, where.end)
-                self.after_change("Place confirmed")
-            else:
-                # Only ever onto text the user selected, never the word the cursor happens on.
-                span = self.article.selection
-                if span is None:
-                    self.say("Select the text first (v and a motion), then A and ctrl+t.")
-                    return
-                self.store.reattach(choice.note_id, *span)
-                self.after_change("Note re-attached")
-
-        self.app.push_screen(
-            NotesList(
-                self.store.notes_in_text_order(), self.store.orphans(), self.store.placements
-            ),
-            chosen,
-        )
+        open_notes_list(self)
 
     def action_fresh_notes(self) -> None:
         """Set the unreadable notes file aside and start a fresh one with the notes in memory."""

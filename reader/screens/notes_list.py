@@ -13,6 +13,8 @@ from textual.widgets.option_list import Option
 
 from annotations.notes.model import Note, Placement
 from annotations.text.sanitize import display_text
+from annotations.versions.notes_history import NoteHistory, note_histories
+from annotations.versions.store import VersionStore
 from reader import bindings
 
 QUOTE_WIDTH = 60
@@ -64,8 +66,9 @@ def note_matches(note: Note, words: list[str]) -> bool:
     return all(found(word) for word in words)
 
 
-def note_line(note: Note, placement: Placement) -> Text:
-    """One entry of the list: colour, state, quote, note and tags, all as plain text."""
+def note_line(note: Note, placement: Placement, history: NoteHistory | None = None) -> Text:
+    """One entry of the list: colour, state, quote, note and tags, all as plain text; and what
+    later versions did to it ("was: …", "removed in the version of DATE")."""
     text = Text()
     marks = {"exact": "  ", "approximate": "≈ ", "orphan": "? "}
     text.append(f"■ {marks[placement.state]}", style=f"bold {_swatch(note.color)}")
@@ -80,6 +83,11 @@ def note_line(note: Note, placement: Placement) -> Text:
         text.append("  " + " ".join(f"#{display_text(tag)}" for tag in note.tags), style="bold")
     if note.conflict is not None:
         text.append("  (changed elsewhere too: both versions kept)", style="reverse")
+    if history is not None and history.describe():
+        said = history.describe()
+        if history.was is not None and len(said) > QUOTE_WIDTH + 7:
+            said = said[: QUOTE_WIDTH + 5] + "…”"
+        text.append(f"  — {display_text(said)}", style="italic")
     return text
 
 
@@ -92,11 +100,21 @@ class NotesList(ModalScreen[ListChoice | None]):
 
     BINDINGS = bindings.NOTES_LIST
 
-    def __init__(self, notes: list[Note], orphans: list[Note], placements: dict[str, Placement]):
+    def __init__(
+        self,
+        notes: list[Note],
+        orphans: list[Note],
+        placements: dict[str, Placement],
+        histories: dict[str, NoteHistory] | None = None,
+    ):
         super().__init__()
         self.placed_notes = notes
         self.orphan_notes = orphans
         self.placements = placements
+        self.histories = histories or {}
+        """What later versions of the article did to the notes whose text changed."""
+        self.only_changed = False
+        """Whether the list shows only the notes whose text changed since they were made."""
 
     def compose(self):
         with Vertical():
@@ -104,7 +122,8 @@ class NotesList(ModalScreen[ListChoice | None]):
             yield OptionList(id="notes-options")
             yield Static(
                 "Enter jump · ctrl+t re-attach to the article's selection · "
-                "ctrl+y confirm an approximate place (≈) · Tab, then d delete · Esc close",
+                "ctrl+y confirm an approximate place (≈) · ctrl+g only those changed since"
+                " your note · Tab, then d delete · Esc close",
                 id="notes-help",
             )
 
@@ -115,17 +134,29 @@ class NotesList(ModalScreen[ListChoice | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         self.fill(event.value)
 
+    def action_toggle_changed(self) -> None:
+        self.only_changed = not self.only_changed
+        self.fill(self.query_one(Input).value)
+
+    def shown(self, note: Note, words: list[str]) -> bool:
+        if self.only_changed and note.id not in self.histories:
+            return False
+        return note_matches(note, words)
+
     def fill(self, query: str) -> None:
         words = query.casefold().split()
         options = self.query_one(OptionList)
         options.clear_options()
-        placed = [note for note in self.placed_notes if note_matches(note, words)]
-        orphans = [note for note in self.orphan_notes if note_matches(note, words)]
+        placed = [note for note in self.placed_notes if self.shown(note, words)]
+        orphans = [note for note in self.orphan_notes if self.shown(note, words)]
         total = len(self.placed_notes) + len(self.orphan_notes)
         heading = f"Notes ({len(placed) + len(orphans)} of {total}), in text order"
+        if self.only_changed:
+            heading += ", only those whose text changed since the note (ctrl+g: all)"
         options.add_option(Option(Text(heading, style="bold"), disabled=True))
         for note in placed:
-            options.add_option(Option(note_line(note, self.placements[note.id]), id=note.id))
+            line = note_line(note, self.placements[note.id], self.histories.get(note.id))
+            options.add_option(Option(line, id=note.id))
         if orphans:
             options.add_option(
                 Option(
@@ -134,7 +165,8 @@ class NotesList(ModalScreen[ListChoice | None]):
                 )
             )
             for note in orphans:
-                options.add_option(Option(note_line(note, Placement.orphan()), id=note.id))
+                line = note_line(note, Placement.orphan(), self.histories.get(note.id))
+                options.add_option(Option(line, id=note.id))
         if options.option_count > 1:
             options.highlighted = 1
 
@@ -166,3 +198,38 @@ class NotesList(ModalScreen[ListChoice | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def open_notes_list(screen) -> None:
+    """Open the list over `screen` (a NoteKeysScreen) and carry out what the reader chooses."""
+    store, article_view = screen.store, screen.article
+
+    def chosen(choice: ListChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.action == "jump":
+            screen.picked_note_id = choice.note_id  # E and d act on the note picked
+            article_view.move_to(store.placement(choice.note_id).start, went=True)
+        elif choice.action == "delete":
+            store.delete(choice.note_id)
+            screen.after_change("Note deleted (u undoes)")
+        elif choice.action == "confirm":
+            where = store.placement(choice.note_id)
+            store.reattach(choice.note_id, where.start, where.end)
+            screen.after_change("Place confirmed")
+        else:
+            # Only ever onto text the user selected, never the word the cursor happens on.
+            span = article_view.selection
+            if span is None:
+                screen.say("Select the text first (v and a motion), then A and ctrl+t.")
+                return
+            store.reattach(choice.note_id, *span)
+            screen.after_change("Note re-attached")
+
+    placements = store.placements
+    article = store.article
+    histories = note_histories(
+        store.notes, placements, article.text, VersionStore.for_article(article)
+    )
+    listing = NotesList(store.notes_in_text_order(), store.orphans(), placements, histories)
+    screen.app.push_screen(listing, chosen)

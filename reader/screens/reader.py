@@ -13,6 +13,7 @@ from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings, memory
 from reader.screens.note_keys import NoteKeysScreen
+from reader.screens.versions_keys import VersionsMixin
 from reader.settings import Settings
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
@@ -22,7 +23,7 @@ NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
 
 
-class ReaderScreen(NoteKeysScreen):
+class ReaderScreen(VersionsMixin, NoteKeysScreen):
     """The main screen: header, article, card pane, notes status, footer."""
 
     BINDINGS = bindings.SCREEN
@@ -71,6 +72,8 @@ class ReaderScreen(NoteKeysScreen):
         if not self.reading.linked:
             self.call_after_refresh(self.link_in_background)
         self.start_notes()
+        for warning in self.reading.article.warnings:
+            self.notify(warning, title="Article", severity="warning", timeout=15, markup=False)
         self.article.focus()
         # The card on show when the article opens starts the history.
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor, went=True))
@@ -98,13 +101,22 @@ class ReaderScreen(NoteKeysScreen):
     def report_broken(self) -> None:
         """Once the notes are read (at once, or in the background): what needs the user's eye."""
         super().report_broken()
+        # The text is kept as a version; then either "the article changed since your notes"
+        # or, when it did not, which notes need a look.
+        self.keep_version()
+
+    def say_notes_to_look_at(self) -> None:
         from reader.screens.notes_list import needs_look
 
-        keys = [k for k, b in self.active_bindings.items() if b.binding.action == "list_notes"]
-        key = self.app.get_key_display(self.active_bindings[keys[0]].binding) if keys else "A"
+        key = self.key_for("list_notes", "A")
         message = needs_look(len(self.store.approximate()), len(self.store.orphans()), key)
         if message is not None:
             self.notify(message, title="Notes", severity="warning", timeout=12, markup=False)
+
+    def key_for(self, action: str, default: str) -> str:
+        """How the key in force for `action` is shown (after the keymap)."""
+        keys = [k for k, b in self.active_bindings.items() if b.binding.action == action]
+        return self.app.get_key_display(self.active_bindings[keys[0]].binding) if keys else default
 
     # Cards follow the cursor -------------------------------------------------------------------
 
@@ -136,7 +148,12 @@ class ReaderScreen(NoteKeysScreen):
 
     def update_pane(self) -> None:
         self._pane_due = False
-        self.cards.show(self._pane_card, self.extra_for_cursor())
+        extra = self.extra_for_cursor()
+        if extra is not None and self.reading.links.at(self.article.cursor) is None:
+            # A note on words no card names: the pane shows the note, not the last card passed.
+            self._pane_card = None
+            self.article.shown_card_id = None
+        self.cards.show(self._pane_card, extra)
 
     def extra_for_cursor(self) -> Text | None:
         """The note under the cursor, shown above the card."""

@@ -69,7 +69,9 @@ class CardPane(VerticalScroll, can_focus=True):
 
     def show(self, card: Card | None, extra: Text | None = None) -> None:
         """Show `card` (None: the overview), with `extra` text (a note) above it."""
-        if card is self.card:
+        # With no card, a note coming or going swaps the overview and the "no card" line.
+        same_body = card is not None or (extra is None) == (self.extra_text is None)
+        if card is self.card and same_body:
             if extra != self.extra_text:
                 # Only the note changed (a highlight added or undone): the card, often long,
                 # is not drawn again.
@@ -86,6 +88,11 @@ class CardPane(VerticalScroll, can_focus=True):
         self._show_extra()
         shown = self.query_one("#card-text", Static)
         links = self.query_one("#card-links", Static)
+        if self.card is None and self.extra_text is not None:
+            # A note on words no card names: the note alone, not the whole overview under it.
+            shown.update(Text("No card names these words.", style="italic"))
+            links.update("")
+            return
         if self.card is None:
             shown.update(self.overview())
             links.update("")

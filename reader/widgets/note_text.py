@@ -6,16 +6,23 @@ from rich.text import Text
 
 from annotations.notes.model import Note, Placement
 from annotations.text.sanitize import display_text
+from annotations.versions.notes_history import NoteHistory
 
 
-def describe_note(note: Note, where: Placement, here: list[Note]) -> Text:
-    """`note`, placed at `where`, for the top of the card pane; `here`: the notes at the cursor."""
+def describe_note(
+    note: Note, where: Placement, here: list[Note], history: NoteHistory | None = None
+) -> Text:
+    """`note`, placed at `where`, for the top of the card pane; `here`: the notes at the cursor;
+    `history`: what later versions of the article did to its quote."""
     text = Text()
     text.append("Your note", style="bold")
     text.append(f"  ({note.color})", style="italic")
     if where.state == "approximate":
         text.append("  placed approximately: A lists it to confirm", style="reverse")
     text.append("\n")
+    if history is not None and history.was is not None:
+        text.append(f"The text changed since your note; it was: “{display_text(history.was)}”\n",
+                    style="italic")  # fmt: skip
     text.append(display_text(note.note.strip(), keep_newlines=True) or "(highlight, no note)")
     if note.tags:
         text.append("\n" + " ".join(f"#{display_text(tag)}" for tag in note.tags), style="bold")

@@ -146,3 +146,15 @@ def test_a_closed_pipe_ends_the_command_quietly(args):
     result = run_into_closed_pipe(*args)
     assert result.stderr == ""
     assert result.returncode == 141  # 128 + SIGPIPE, as a Unix tool stopped by the pipe
+
+
+def test_utf8_misread_with_encoding_is_warned_by_check_and_notes(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Café society\n", encoding="utf-8")
+    cards = builtin.cards_path()
+    result = run("check", str(cards), "--article", str(article), "--encoding", "latin-1")
+    assert f"warning: {article}: read as latin-1, but it is UTF-8" in result.stderr
+    env_notes = tmp_path / "n.yaml"
+    result = run("notes", "list", str(article), "--encoding", "latin-1", "--notes", str(env_notes))
+    assert result.returncode == 0, result.stderr
+    assert "open it without --encoding to read it as UTF-8" in result.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -137,27 +136,21 @@ def test_reanchoring_2000_notes_on_war_and_peace_after_an_edit_near_the_start(wa
         start = rng.randrange(5_000, len(war_and_peace) - 100)
         notes.append(_note(war_and_peace, start, start + rng.randrange(3, 60)))
     edited = war_and_peace[:1000] + "A CORRECTION INSERTED NEAR THE START. " + war_and_peace[1000:]
-    began = time.perf_counter()
-    placements = reanchor_all(edited, notes)
-    elapsed = time.perf_counter() - began
-    print(f"re-anchored 2,000 notes on War and Peace in {elapsed * 1000:.1f} ms")
-    assert elapsed < 1.0
+    placements = reanchor_all(edited, notes)  # how fast: bench/run.py, not a test
     for note in notes:
         placement = placements[note.id]
         assert (placement.state, placement.start) == ("exact", note.start + 38)
 
 
 @pytest.mark.parametrize("size", [300, 20_000, 200_000])
-def test_long_quotes_are_matched_approximately_in_milliseconds(war_and_peace, size):
+def test_long_quotes_are_matched_approximately(war_and_peace, size):
     start = 1_000_000
     quote = make_quote(war_and_peace, start, start + size)
     middle = start + size // 2
     typo = war_and_peace[:middle] + "#" + war_and_peace[middle + 1 :]
     cut = war_and_peace[:middle] + war_and_peace[middle + size // 20 :]
     gone = war_and_peace[:start] + war_and_peace[start + size :]
-    began = time.perf_counter()
     fixed, shortened, deleted = (anchor(text, quote, start) for text in (typo, cut, gone))
-    assert time.perf_counter() - began < 0.5
     assert (fixed.state, fixed.start, fixed.end) == ("approximate", start, start + size)
     assert (shortened.state, shortened.start) == ("approximate", start)
     assert shortened.end == start + size - size // 20

@@ -34,7 +34,7 @@ _CARD_KEYS = (
     "allowed: id, title, kind, summary, body, aliases, quotes, see_also, as_of, sources, erratum,"
     " case_sensitive, later"
 )
-_NOTE_KEYS = "allowed: id, quote, position, note, tags, color, created, updated, conflict"
+_NOTE_KEYS = "allowed: id, quote, position, note, tags, color, created, updated, conflict, made_on"
 _QUOTE_IT = " (put it in quotes to make it text)"
 
 # What the user reads after "PATH:" for each file under tests/data/hostile/.

@@ -98,7 +98,7 @@ EXPECTED = {
     ],
     "unknown_key": [
         "16: notes[0].colour: unknown key 'colour' (did you mean 'color'? allowed: id, quote,"
-        " position, note, tags, color, created, updated, conflict)"
+        " position, note, tags, color, created, updated, conflict, made_on)"
     ],
     "version_2": [
         "1: version: expected 1 (the notes file version this reader knows), got a number (2)"

@@ -103,6 +103,28 @@ def test_an_edit_beats_a_delete_made_in_another_window_meanwhile(article, path):
     assert window2.save().ok and on_disk(path) == [("my edit", None)]
 
 
+def test_an_edit_over_a_change_that_came_in_while_editing_keeps_both(article, path):
+    # Window 2 opens the editor; window 1's edit comes in (a save merges it) before window 2
+    # saves its own: neither text is lost unseen, window 2's words lead, window 1's are beside.
+    window1, window2 = NotesStore.open(article, path), NotesStore.open(article, path)
+    note = window1.add(*span("Sochi"), "first words")
+    assert window1.save().ok and window2.save().ok
+    being_edited = window2.get(note.id)
+    window1.edit(note.id, note="their words", color="blue")
+    assert window1.save().ok
+    assert window2.save().ok and window2.get(note.id).note == "their words"  # it came in
+    mine = window2.edit(note.id, note="my words", color="yellow", original=being_edited)
+    assert (mine.note, mine.color) == ("my words", "yellow")
+    assert (mine.conflict.note, mine.conflict.color) == ("their words", "blue")
+    assert window2.save().ok
+    [saved] = load_notes(path).notes
+    assert (saved.note, saved.conflict.note) == ("my words", "their words")
+    # Typing the same words they did is no conflict.
+    again = window1.get(note.id)
+    window1.edit(note.id, note="their words", original=again)
+    assert window1.get(note.id).conflict is None
+
+
 def test_yours_is_always_this_windows_text(article, path):
     # Both windows edit one note; 1 saves AAA, then 2 saves BBB; then 1 takes in 2's save.
     window1, window2 = NotesStore.open(article, path), NotesStore.open(article, path)

@@ -114,3 +114,13 @@ def test_card_kinds_and_note_colours_come_from_the_model():
     assert "article--mention" in classes  # every kind is underlined, styled or not
     assert {f"article--mention-{kind}" for kind in CARD_KINDS} <= classes
     assert {f"article--note-{color}" for color in COLORS} <= classes
+
+
+async def test_while_the_help_is_open_the_key_bar_offers_its_keys_not_the_readers(tmp_path):
+    app = build_app(write_reading(tmp_path), notes_path=tmp_path / "n.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "Close" in bottom and "Scroll down" in bottom
+        assert "Annotate" not in bottom and "Next link" not in bottom

@@ -166,7 +166,8 @@ async def test_a_notes_path_that_is_a_folder_loses_nothing(article):
         await pilot.pause()
         problem = f"{NOTES}: is a folder, not a notes file"
         assert status(app) == (
-            f"Notes file does not load ({problem}); it is not overwritten. 0 notes kept in memory."
+            f"Notes file does not load ({problem}); it is not overwritten."
+            " Notes you make are kept in memory until it loads."
         )
         assert status_is_error(app)
         assert f"Your notes file could not be read; new notes are kept in memory.\n{problem}" in [

@@ -7,7 +7,7 @@ from annotations.notes.anchoring import make_quote
 from annotations.notes.file import NotesDocument, dump_notes, load_notes
 from annotations.notes.model import Note, new_id
 from reader.screens.notes_list import ORPHAN_HELP, NotesList
-from tests.ui.ui_helpers import build_app, write_reading
+from tests.ui.ui_helpers import build_app, settle, write_reading
 
 OLD = (
     "Alpha met Beta in Gamma on Monday for talks.\n"
@@ -40,7 +40,7 @@ async def test_opening_says_once_which_notes_need_a_look(tmp_path):
     _notes_on_the_old_text(notes)
     app = build_app(article, notes_path=notes)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)  # said once the text is kept as a version, in the background
         said = [m for m in _messages(app) if "need a look" in m]
         assert said == [
             "2 notes need a look: A lists them (1 placed approximately (≈),"
@@ -57,7 +57,7 @@ async def test_nothing_is_said_when_every_note_is_exact(tmp_path):
     _notes_on_the_old_text(notes)
     app = build_app(article, notes_path=notes)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         assert not [m for m in _messages(app) if "need a look" in m]
 
 

@@ -1,4 +1,5 @@
-"""Snapshot tests of the built-in article at 120x40 and 80x24: first screen, a card, help."""
+"""Snapshot tests of the built-in article at 120x40 and 80x24: first screen, a card, help; the
+same in the light theme; notes, selection and cursor in both themes."""
 
 from __future__ import annotations
 
@@ -31,6 +32,21 @@ def test_card_open(snap_compare, size):
 @pytest.mark.parametrize("size", SIZES, ids=["120x40", "80x24"])
 def test_help_screen(snap_compare, size):
     assert snap_compare(build_app(), terminal_size=size, press=["question_mark"])
+
+
+@pytest.mark.parametrize(
+    "press",
+    [[], ["tab", "tab", "tab", "enter"], ["question_mark"]],
+    ids=["first-screen", "card-open", "help"],
+)
+def test_in_the_light_theme(snap_compare, press):
+    """The first screen, a card and the help as they look in textual-light (the default is dark)."""
+
+    async def light(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await pilot.pause()
+
+    assert snap_compare(build_app(), terminal_size=(120, 40), press=press, run_before=light)
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
