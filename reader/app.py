@@ -144,6 +144,12 @@ class ReaderApp(App[int]):
                     f"Key: {' or '.join(show_key(key) for key in keys)}",
                     _runner(owner, binding.action),
                 )
+        back = " ".join(show_key(key) for key in in_force.get("jumps.go-to-mark", ())[:1] * 2)
+        yield SystemCommand(
+            "Back to before the last jump",
+            f"Key: {back} (after a mark, a hint, the top or the bottom)",
+            screen.jump_back,
+        )
         yield SystemCommand("Help", "Every key, grouped (?)", self.action_help)
         yield SystemCommand(
             "Notes: start a fresh file",

@@ -23,6 +23,16 @@ NOTES = [
 ]  # fmt: skip
 """The note keys of the reader screen (NoteKeysScreen)."""
 
+JUMPS = [
+    Binding("f", "hints", "Jump hints", show=False, id="jumps.hints",
+            tooltip="Label every name, note and see-also link on screen; type a label to go there"),
+    Binding("m", "set_mark", "Set a mark", show=False, id="jumps.set-mark",
+            tooltip="Then a letter: marks the place of the cursor (kept with your notes)"),
+    Binding("apostrophe", "go_to_mark", "Go to a mark", show=False, id="jumps.go-to-mark",
+            tooltip="Then a mark's letter; pressed twice, back to before the last jump"),
+]  # fmt: skip
+"""The jump keys of the reader screen (JumpKeysScreen): hints, marks, back."""
+
 APP = [
     Binding("q", "quit", "Quit", id="app.quit"),
     # Textual's own ctrl+q quits at once, even from the note editor: this one asks first.
@@ -42,6 +52,7 @@ APP = [
 
 SCREEN = [
     *NOTES,
+    *JUMPS,
     Binding("enter", "focus_cards", "Card", id="screen.focus-cards"),
     Binding("backspace,alt+left", "card_back", "Back", show=False, id="screen.card-back"),
     Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
@@ -196,4 +207,4 @@ CHANGES_VIEW = [
 
 OWNERS = ("APP", "SCREEN", "ARTICLE", "CARD", "HELP", "EDITOR", "DISCARD", "ASK",
           "NOTES_LIST", "CHANGES", "CHANGES_VIEW")  # fmt: skip
-"""Every owner's list (NOTES is part of SCREEN): what the keymap accepts, the tests walk."""
+"""Every owner's list (NOTES, JUMPS are part of SCREEN): what the keymap accepts, tests walk."""

@@ -22,6 +22,7 @@ KEY_SYMBOLS = {
     "left_square_bracket": "[",
     "right_square_bracket": "]",
     "apostrophe": "'",
+    "grave_accent": "`",
     "slash": "/",
     "pagedown": "PgDn",
     "pageup": "PgUp",

@@ -25,6 +25,15 @@ re-attached) on, so that a later version can say what changed under it; and `con
 other version of a note that two copies of the reader changed at the same time (keys quote,
 position, note, tags, color, updated); the note itself holds this copy's version until the user
 chooses.
+
+One optional top-level key, `marks:`, holds the marks set with `m` (a letter, the offset and the
+text there, to find it again after an edit)::
+
+    marks:
+      a: {offset: 2511, quote: "marriage of convenience between", prefix: "a continuation of a "}
+
+A file without it (written before marks) reads as a file with no marks, and is written without
+it while there are none.
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from annotations import files
+from annotations.notes.marks import Mark
 from annotations.notes.model import Note, Quote, format_time
 from annotations.yaml.emit import flow_list, scalar, text_value
 
@@ -51,6 +61,8 @@ class NotesDocument:
     """The sha256 of the article text the position hints were taken from."""
     notes: list[Note] = field(default_factory=list)
     """The notes, in any order (they are written sorted by position)."""
+    marks: dict[str, Mark] = field(default_factory=dict)
+    """The marks set with `m`, by letter."""
 
 
 def parse_notes(text: str, file: str) -> NotesDocument:
@@ -61,9 +73,9 @@ def parse_notes(text: str, file: str) -> NotesDocument:
 
     data, lines = load_yaml(text, file)
     checker = Checker(file, lines)
-    title, sha256, notes = checker.document(data)
+    title, sha256, notes, marks = checker.document(data)
     checker.raise_problems()
-    return NotesDocument(title, sha256, notes)
+    return NotesDocument(title, sha256, notes, marks)
 
 
 def read_notes_text(path: Path) -> str | None:
@@ -100,7 +112,18 @@ def dump_notes(document: NotesDocument) -> str:
     else:
         out.append("notes:")
     out += [_note_block(note) for note in sorted(document.notes, key=sort_key)]
+    if document.marks:
+        out.append("marks:")
+        out += [_mark_line(letter, document.marks[letter]) for letter in sorted(document.marks)]
     return "\n".join(out) + "\n"
+
+
+def _mark_line(letter: str, mark: Mark) -> str:
+    prefix = f", prefix: {scalar(mark.prefix, flow=True)}" if mark.prefix else ""
+    return (
+        f"  {scalar(letter)}: {{offset: {mark.offset}, quote: {scalar(mark.quote, flow=True)}"
+        f"{prefix}}}"
+    )
 
 
 @lru_cache(maxsize=65_536)

@@ -29,6 +29,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def follow_links(path: Path) -> Path:
+    """`path`, or the file a symbolic link at `path` points to (even one not there yet)."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
 def is_builtin(article: Article) -> bool:
     """True for the built-in article, wherever the package happens to be installed."""
     if article.path is None:

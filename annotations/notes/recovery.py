@@ -17,6 +17,7 @@ from pathlib import Path
 
 from annotations import files
 from annotations.notes.file import NotesDocument, dump_notes, parse_notes, read_notes_text
+from annotations.notes.marks import place_mark
 from annotations.notes.paths import data_dir
 from annotations.notes.store import NotesStore
 
@@ -41,7 +42,9 @@ def write_recovery(store: NotesStore) -> Path:
     """Write every note in memory to a recovery file; its path. OSError if no folder takes it."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     name = f"{_key(store.path)}.recovered-{stamp}.notes.yaml"
-    document = NotesDocument(store.article.name, store.article.sha256, store.notes)
+    document = NotesDocument(
+        store.article.name, store.article.sha256, store.notes, store.marks.all()
+    )
     text = dump_notes(document)
     failures = []
     for folder in recovery_folders(store.path):
@@ -69,7 +72,8 @@ def find_recovery(notes_path: Path) -> list[Path]:
 
 
 def merge_recovery(store: NotesStore, path: Path) -> int:
-    """Put the notes of a recovery file back into `store` (undoable); how many came back.
+    """Put the notes of a recovery file back into `store` (undoable), and its marks that are not
+    set here; how many notes came back.
 
     Raises AnnotationError when the recovery file does not parse (it is then left alone).
     """
@@ -78,6 +82,11 @@ def merge_recovery(store: NotesStore, path: Path) -> int:
         return 0
     document = parse_notes(text, str(path))
     placed, _ = store.place(document.notes, document)
+    here = store.marks.all()
+    for letter, mark in document.marks.items():  # a mark set here since is newer: kept
+        offset = place_mark(store.article.text, mark)
+        if letter not in here and offset is not None:
+            store.set_mark(letter, offset)
     return sum(1 for note in placed.values() if store.restore(note))
 
 

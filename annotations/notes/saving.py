@@ -12,8 +12,8 @@ import errno
 import glob
 import os
 import stat
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 from annotations.errors import AnnotationError
 from annotations.notes.file import NotesDocument, dump_notes, parse_notes, read_notes_text
+from annotations.notes.marks import Mark, merge_marks, place_marks
 from annotations.notes.model import Note, Placement
 from annotations.text.article import Article
 
@@ -52,6 +53,8 @@ class Outcome:
     """The notes now on disk, by id."""
     text: str | None
     """The file's text now on disk (None when there is still no file)."""
+    marks: dict[str, Mark] = field(default_factory=dict)
+    """The marks now on disk, by letter."""
 
 
 def lock_for(path: Path, timeout: float) -> FileLock:
@@ -71,8 +74,12 @@ def sync_file(
     *,
     changed: bool,
     timeout: float,
+    marks: tuple[Mapping[str, Mark], Mapping[str, Mark]] = ({}, {}),
 ) -> Outcome:
     """Save `ours` to `path`, merging first if the file changed since it was `known`.
+
+    `base` is the notes as last read or written here; `marks` the marks here and as last read
+    or written here.
 
     Raises AnnotationError when the file on disk can't be read or parsed (it is then left alone),
     and OSError or filelock.Timeout when it can't be written (the old file is then intact).
@@ -81,18 +88,23 @@ def sync_file(
 
     with lock_for(path, timeout):
         disk = read_notes_text(path)
+        merged_marks, base_marks = dict(marks[0]), marks[1]
         if disk == known and not changed:
-            return Outcome(SaveResult(True, f"Notes saved in {path}"), ours, disk)
+            return Outcome(SaveResult(True, f"Notes saved in {path}"), ours, disk, merged_marks)
         merged, taken, conflicts = ours, 0, ()
         if disk is not None and disk != known:
             document = parse_notes(disk, str(path))
             theirs, _ = place(document.notes, document)
             result = merge(base, ours, theirs)
             merged, taken, conflicts = result.notes, result.taken, tuple(result.conflicts)
+            their_marks = place_marks(article.text, document.marks)
+            merged_marks, marks_taken = merge_marks(base_marks, merged_marks, their_marks)
+            taken += marks_taken
         text: str | None = disk
         # With nothing changed here, what another reader wrote is only taken in, not rewritten.
-        if changed and (merged or disk is not None):
-            document = NotesDocument(article.name, article.sha256, list(merged.values()))
+        if changed and (merged or merged_marks or disk is not None):
+            notes = list(merged.values())
+            document = NotesDocument(article.name, article.sha256, notes, merged_marks)
             written = dump_notes(document)
             if written != disk:
                 _remove_stale_temporaries(path)
@@ -103,7 +115,7 @@ def sync_file(
         message += f"; {_count(taken, 'change')} from another reader merged in"
     if conflicts:
         message += f"; {_count(len(conflicts), 'note')} changed in both places (both versions kept)"
-    return Outcome(SaveResult(True, message, taken, conflicts), merged, text)
+    return Outcome(SaveResult(True, message, taken, conflicts), merged, text, merged_marks)
 
 
 def status_line(
@@ -120,6 +132,16 @@ def status_line(
     if last_save is not None and not last_save.ok:
         return last_save.message
     return f"Notes: {path}" + (" (saved)" if last_save else "")
+
+
+def save_failure(broken: AnnotationError | None, last_save: SaveResult | None) -> str | None:
+    """Why notes can't be saved now (the file does not load, the last save failed), in a few
+    words; None while saving works."""
+    if broken is not None:
+        return f"the notes file does not load ({broken.problems[0]})"
+    if last_save is not None and not last_save.ok:
+        return last_save.reason or "the last save failed"
+    return None
 
 
 def _remove_stale_temporaries(path: Path) -> None:

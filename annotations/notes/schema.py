@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from annotations.notes.marks import Mark, is_mark_letter
 from annotations.notes.model import COLORS, Conflict, Note, Quote
 from annotations.yaml.loader import describe
 from annotations.yaml.validate import ProblemCollector
@@ -18,12 +19,15 @@ from annotations.yaml.validate import ProblemCollector
 Path = tuple[str | int, ...]
 
 TOP_KEYS = ("version", "article", "notes")
+OPTIONAL_TOP_KEYS = ("marks",)
 ARTICLE_KEYS = ("title", "sha256")
 NOTE_KEYS = ("id", "quote", "position", "note", "tags", "color", "created", "updated")
 OPTIONAL_NOTE_KEYS = ("conflict", "made_on")
 QUOTE_KEYS = ("exact", "prefix", "suffix")
 POSITION_KEYS = ("start", "end")
 CONFLICT_KEYS = ("quote", "position", "note", "tags", "color", "updated")
+MARK_KEYS = ("offset", "quote")
+OPTIONAL_MARK_KEYS = ("prefix",)
 
 _ID = re.compile(r"[0-9A-Z]{26}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -75,22 +79,44 @@ class Checker(ProblemCollector):
             return None
         return moment.astimezone(dt.UTC).replace(microsecond=0)
 
-    def document(self, data: Any) -> tuple[str, str, list[Note]]:
+    def document(self, data: Any) -> tuple[str, str, list[Note], dict[str, Mark]]:
         if data is None:
             self.problem((), "the file is empty (a notes file starts with 'version: 1')")
-            return "", "", []
-        top = self.mapping(data, (), TOP_KEYS)
+            return "", "", [], {}
+        top = self.mapping(data, (), TOP_KEYS, OPTIONAL_TOP_KEYS)
         if top is None:
-            return "", "", []
+            return "", "", [], {}
         version = top["version"]
         if isinstance(version, bool) or version != 1:
             message = (
                 f"expected 1 (the notes file version this reader knows), got {describe(version)}"
             )
             self.problem(("version",), message)
-            return "", "", []
+            return "", "", [], {}
         title, sha256 = self.article(top["article"])
-        return title, sha256, self.notes(top["notes"])
+        marks = self.marks(top["marks"]) if "marks" in top else {}
+        return title, sha256, self.notes(top["notes"]), marks
+
+    def marks(self, value: Any) -> dict[str, Mark]:
+        """`marks:` maps a letter to {offset, quote, prefix?} (the file of an older reader has
+        none)."""
+        if not self.is_mapping(value, ("marks",)):
+            return {}
+        marks: dict[str, Mark] = {}
+        for letter, item in value.items():
+            path: Path = ("marks", letter)
+            if not isinstance(letter, str) or not is_mark_letter(letter):
+                self.problem(path, f"{letter!r} is not a mark: one letter, a to z or A to Z")
+                continue
+            fields = self.mapping(item, path, MARK_KEYS, OPTIONAL_MARK_KEYS)
+            if fields is None:
+                continue
+            offset = self.integer(fields["offset"], (*path, "offset"))
+            quote = self.text(fields["quote"], (*path, "quote"), empty=False)
+            prefix = self.text(fields.get("prefix", ""), (*path, "prefix"))
+            if offset is not None and quote is not None and prefix is not None:
+                marks[letter] = Mark(offset, quote, prefix)
+        return marks
 
     def article(self, value: Any) -> tuple[str, str]:
         article = self.mapping(value, ("article",), ARTICLE_KEYS)

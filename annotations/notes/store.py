@@ -10,7 +10,6 @@ by another reader is merged by note id before it is replaced.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Iterable
 from dataclasses import replace
@@ -18,19 +17,19 @@ from pathlib import Path
 from typing import Literal
 
 from annotations.errors import AnnotationError
+from annotations.notes import saving
 from annotations.notes.anchoring import make_quote, place_notes, reanchor_all
 from annotations.notes.editing import check_color, clean_tags, edited_note
 from annotations.notes.file import NotesDocument, parse_notes, read_notes_text
+from annotations.notes.marks import Mark, MarkBook
 from annotations.notes.model import DEFAULT_COLOR, Note, Placement, new_id, utc_now
-from annotations.notes.paths import default_notes_path
+from annotations.notes.paths import default_notes_path, follow_links
 from annotations.notes.placed import PlacedNotes
-from annotations.notes.saving import SaveResult, failure, move_aside, status_line, sync_file
+from annotations.notes.saving import SaveResult, failure, move_aside, sync_file
 from annotations.notes.undo import Change, History, Kind
 from annotations.text.article import Article
 
 log = logging.getLogger(__name__)
-
-__all__ = ["NotesStore", "SaveResult", "default_notes_path"]
 
 
 class NotesStore(PlacedNotes):
@@ -40,7 +39,7 @@ class NotesStore(PlacedNotes):
         super().__init__()
         self.article = article
         """The article the notes are placed in (its current text)."""
-        self.path = _through_links(Path(path) if path is not None else default_notes_path(article))
+        self.path = follow_links(Path(path) if path is not None else default_notes_path(article))
         """The notes file: `--notes FILE`, or the default one for this article.
 
         A symbolic link is followed to its target (even one not there yet): the atomic
@@ -56,6 +55,8 @@ class NotesStore(PlacedNotes):
         """The sha256 of the text the file's positions were taken from, as last read."""
         self.last_color = DEFAULT_COLOR
         """The colour last chosen, which a plain highlight (H) reuses."""
+        self.marks = MarkBook(article.text)
+        """The marks set with `m`, saved in the notes file with the notes."""
         self._save_lock = threading.Lock()
         self._base: dict[str, Note] = {}
         self._disk_text: str | None = None
@@ -89,6 +90,7 @@ class NotesStore(PlacedNotes):
             self.loaded_on = document.sha256 if document is not None else None
             self._notes, self._placements = dict(notes), placements
             self._base, self._disk_text = dict(notes), text
+            self.marks.load(document.marks if document else {})
             self._history = History()
             self._revision = self._saved_revision = 0
             self._index = None
@@ -127,18 +129,13 @@ class NotesStore(PlacedNotes):
     def failure(self) -> str | None:
         """Why the notes can't be saved now (the file does not load, the last save failed), in
         a few words; None while saving works."""
-        if self.broken is not None:
-            return f"the notes file does not load ({self.broken.problems[0]})"
-        last = self.last_save
-        if last is not None and not last.ok:
-            return last.reason or "the last save failed"
-        return None
+        return saving.save_failure(self.broken, self.last_save)
 
     @property
     def status_message(self) -> str:
         """One line for the footer: where the notes are kept, and whether the last save worked."""
         with self._lock:
-            return status_line(self.path, self.broken, self.last_save, len(self._notes))
+            return saving.status_line(self.path, self.broken, self.last_save, len(self._notes))
 
     # Editing (UI thread) -----------------------------------------------------------------------
 
@@ -306,6 +303,12 @@ class NotesStore(PlacedNotes):
         self._revision += 1
         self._index = None
 
+    def set_mark(self, letter: str, offset: int) -> Mark:
+        """Mark `offset` with `letter` (replacing its old place); saved at the next save."""
+        with self._lock:
+            self._revision += 1
+            return self.marks.set(letter, offset)
+
     # Saving (any thread) -----------------------------------------------------------------------
 
     def save(self) -> SaveResult:
@@ -314,6 +317,7 @@ class NotesStore(PlacedNotes):
             with self._lock:
                 ours, base, known = dict(self._notes), self._base, self._disk_text
                 revision, changed = self._revision, self.dirty
+                marks = self.marks.snapshot()
             try:
                 outcome = sync_file(
                     self.path,
@@ -324,6 +328,7 @@ class NotesStore(PlacedNotes):
                     known,
                     changed=changed,
                     timeout=self.lock_timeout,
+                    marks=marks,
                 )
             except AnnotationError as error:
                 with self._lock:
@@ -337,6 +342,7 @@ class NotesStore(PlacedNotes):
             else:
                 result = outcome.result
                 self._adopt(ours, outcome.notes, outcome.text, revision)
+                self.marks.adopt(marks[0], outcome.marks)
             with self._lock:
                 self.last_save = result
             if not result.ok:
@@ -383,7 +389,3 @@ class NotesStore(PlacedNotes):
                 self._base, self._disk_text = {}, None
                 self._revision += 1
         return self.save()
-
-
-def _through_links(path: Path) -> Path:
-    return Path(os.path.realpath(path)) if path.is_symlink() else path

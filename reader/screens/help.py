@@ -25,7 +25,16 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
             (("article.paragraph-previous", "article.paragraph-next"),
              "previous / next paragraph"),
             (("article.page-down", "article.page-up"), "page down / page up"),
-            (("article.top", "article.bottom"), "top / bottom"),
+            (("article.top", "article.bottom"), "top / bottom (a jump: '' comes back)"),
+        ],
+    ),
+    (
+        "Jumps",
+        [
+            (("jumps.hints",), "hints on names, notes, links; type one to go"),
+            (("jumps.set-mark",), "then a letter: mark this place (kept)"),
+            (("jumps.go-to-mark",), "then a letter: go to a mark; twice: go back"),
+            ((), "an article opens where you left it"),
         ],
     ),
     (

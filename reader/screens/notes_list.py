@@ -209,7 +209,7 @@ def open_notes_list(screen) -> None:
             return
         if choice.action == "jump":
             screen.picked_note_id = choice.note_id  # E and d act on the note picked
-            article_view.move_to(store.placement(choice.note_id).start, went=True)
+            article_view.jump_to(store.placement(choice.note_id).start)
         elif choice.action == "delete":
             store.delete(choice.note_id)
             screen.after_change("Note deleted (u undoes)")

@@ -12,7 +12,7 @@ from annotations.notes.store import NotesStore
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings, memory
-from reader.screens.note_keys import NoteKeysScreen
+from reader.screens.jump_keys import JumpKeysScreen
 from reader.screens.versions_keys import VersionsMixin
 from reader.settings import Settings
 from reader.widgets.article_view import ArticleView
@@ -23,7 +23,7 @@ NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
 
 
-class ReaderScreen(VersionsMixin, NoteKeysScreen):
+class ReaderScreen(VersionsMixin, JumpKeysScreen):
     """The main screen: header, article, card pane, notes status, footer."""
 
     BINDINGS = bindings.SCREEN
@@ -35,13 +35,16 @@ class ReaderScreen(VersionsMixin, NoteKeysScreen):
         self._pane_card = None
         """The card the pane is to show (it follows on the next frame)."""
         self._pane_due = False
+        self.init_jumps()
 
     def compose(self):
         # Decided before the children mount, so the first frame is styled once, not twice.
         self.set_narrow(self.app.size.width)
         yield Static(self.header_text(), id="header")
         with Container(id="body"):
-            yield ArticleView(self.reading, notes=self.store, id="article")
+            yield ArticleView(
+                self.reading, notes=self.store, cursor=self.restored_position(), id="article"
+            )
             yield CardPane(
                 self.reading,
                 show_later=getattr(self.app, "settings", Settings()).show_later,
@@ -72,6 +75,7 @@ class ReaderScreen(VersionsMixin, NoteKeysScreen):
         if not self.reading.linked:
             self.call_after_refresh(self.link_in_background)
         self.start_notes()
+        self.start_position_keeping()
         for warning in self.reading.article.warnings:
             self.notify(warning, title="Article", severity="warning", timeout=15, markup=False)
         self.article.focus()
@@ -113,15 +117,11 @@ class ReaderScreen(VersionsMixin, NoteKeysScreen):
         if message is not None:
             self.notify(message, title="Notes", severity="warning", timeout=12, markup=False)
 
-    def key_for(self, action: str, default: str) -> str:
-        """How the key in force for `action` is shown (after the keymap)."""
-        keys = [k for k, b in self.active_bindings.items() if b.binding.action == action]
-        return self.app.get_key_display(self.active_bindings[keys[0]].binding) if keys else default
-
     # Cards follow the cursor -------------------------------------------------------------------
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.position_moved(event.offset)
         mention = self.reading.links.at(event.offset)
         if mention is not None:
             # The pane follows the cursor; the history keeps only the cards the user went to.

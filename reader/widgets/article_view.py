@@ -25,11 +25,12 @@ from annotations.reading import Reading
 from annotations.text import motion
 from annotations.text.sanitize import display_char
 from reader import bindings
+from reader.widgets.article_jumps import HINT, HINT_TYPED, ArticleJumps
 from reader.widgets.contrast import readable_style
 from reader.widgets.wrap import Layout
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ArticleJumps, ScrollView, can_focus=True):
     """The article with its mentions, notes, selection and reading cursor."""
 
     COMPONENT_CLASSES = {
@@ -40,6 +41,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article--cursor-word",
         "article--selection",
         "article--approximate",
+        HINT,
+        HINT_TYPED,
     }
 
     BINDINGS = bindings.ARTICLE
@@ -60,13 +63,19 @@ class ArticleView(ScrollView, can_focus=True):
         text: str
 
     def __init__(
-        self, reading: Reading, *, notes: PlacedNotes | None = None, id: str | None = None
+        self,
+        reading: Reading,
+        *,
+        notes: PlacedNotes | None = None,
+        cursor: int | None = None,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.reading = reading
         self.text = reading.article.text
-        self.cursor = self._first_offset()
-        """The reading cursor, as an offset into the article text."""
+        self.cursor = self._first_offset() if cursor is None else cursor
+        """The reading cursor, as an offset into the article text (`cursor`: where reading
+        stopped last time)."""
         self.anchor: int | None = None
         """Where the selection began, while one is being made."""
         self.goal_column: int | None = None
@@ -79,6 +88,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._styles: dict[tuple[str, ...], Style] = {}
         self._frame: tuple[Layout, int, Style] | None = None
         """The layout, width and base style while a frame is drawn (see render_lines)."""
+        self.init_jumps()
 
     # Layout ------------------------------------------------------------------------------------
 
@@ -96,6 +106,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self.layout_  # noqa: B018 - re-wraps to the new width
+        if self.hints:  # the labels stand where the text was: place them again
+            self.show_hints(self.hints, self.hint_typed)
         self.scroll_to_cursor()
 
     def notify_style_update(self) -> None:
@@ -143,11 +155,20 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         start, end = span
         layers = self._layers(start, end)
+        cells = self.hint_cells(start, end)
+        for position, (_shown, name) in cells.items():
+            layers[position - start] = (name,)  # a hint label is drawn over everything
         segments = []
         run_start = start
         for position in range(start + 1, end + 1):
             if position == end or layers[position - start] != layers[run_start - start]:
-                shown = "".join(map(display_char, self.text[run_start:position]))
+                if cells:
+                    shown = "".join(
+                        cells[p][0] if p in cells else display_char(self.text[p])
+                        for p in range(run_start, position)
+                    )
+                else:
+                    shown = "".join(map(display_char, self.text[run_start:position]))
                 segments.append(Segment(shown, self.style_for(layers[run_start - start])))
                 run_start = position
         strip = Strip(segments)
@@ -301,56 +322,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_offset.y + rows, animate=False, immediate=True)
         self._move_rows(rows, clamp=True)
 
-    def action_top(self) -> None:
-        self.move_to(self._first_offset())
-
-    def action_bottom(self) -> None:
-        """To the last word of the text, with the last line in view (not the last paragraph's
-        start, which in a one-paragraph text is the top)."""
-        if self.text.strip():
-            self.move_to(motion.last_word_start(self.text))
-            self.scroll_end(animate=False, immediate=True, x_axis=False)
-
-    def _next_stop(self, offset: int) -> int | None:
-        """The first linked name or note starting after `offset`."""
-        mention = self.reading.links.next_after(offset)
-        stops = [mention.start] if mention else []
-        note = self.notes.next_note_start(offset)
-        if note is not None and note > offset:
-            stops.append(note)
-        return min(stops) if stops else None
-
-    def _previous_stop(self, offset: int) -> int | None:
-        """The last linked name or note starting before `offset`."""
-        mention = self.reading.links.previous_before(offset)
-        stops = [mention.start] if mention else []
-        note = self.notes.next_note_start(offset, backwards=True)
-        if note is not None and note < offset:
-            stops.append(note)
-        return max(stops) if stops else None
-
-    def action_link_next(self) -> None:
-        stop = self._next_stop(self.cursor)
-        if stop is None:  # past the last one: wrap round to the first, and say so
-            stop = self._next_stop(-1)
-            if stop is None or stop == self.cursor:
-                self.app.bell()
-                return
-            self.post_message(self.Notice("Back to the first linked name (wrapped round)"))
-        self.move_to(stop, went=True)
-
-    def action_link_previous(self) -> None:
-        current = self.cursor_span()
-        here = min(current[0], self.cursor) if current else self.cursor
-        stop = self._previous_stop(here)
-        if stop is None:
-            stop = self._previous_stop(len(self.text) + 1)
-            if stop is None or stop == here:
-                self.app.bell()
-                return
-            self.post_message(self.Notice("On to the last linked name (wrapped round)"))
-        self.move_to(stop, went=True)
-
     def action_select(self) -> None:
         """`v`: start a selection at the cursor (again: drop it)."""
         self.anchor = None if self.anchor is not None else self.cursor
@@ -361,32 +332,6 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.anchor = None
         self.refresh()
-
-    def action_mention_next(self) -> None:
-        self._mention_step(1)
-
-    def action_mention_previous(self) -> None:
-        self._mention_step(-1)
-
-    def _mention_step(self, direction: int) -> None:
-        if self.shown_card_id is None:
-            self.app.bell()
-            return
-        mentions = self.reading.links.of_card(self.shown_card_id)
-        if direction > 0:
-            target = next((m for m in mentions if m.start > self.cursor), None)
-        else:
-            here = self.reading.links.at(self.cursor)
-            limit = here.start if here else self.cursor
-            target = next((m for m in reversed(mentions) if m.start < limit), None)
-        if target is None and mentions:  # past the last (or first) one: wrap round
-            target = mentions[0] if direction > 0 else mentions[-1]
-            where = "first" if direction > 0 else "last"
-            self.post_message(self.Notice(f"Back to the {where} mention (wrapped round)"))
-        if target is None or target.start == self.cursor:
-            self.app.bell()
-        else:
-            self.move_to(target.start, went=True)
 
     # Mouse -------------------------------------------------------------------------------------
 

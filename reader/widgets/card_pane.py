@@ -23,6 +23,7 @@ from annotations.cards.model import Card, Source
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings
+from reader.widgets.contrast import readable_style
 
 MAX_SNIPPETS = 30
 """Mentions listed with a snippet; the rest are counted (a name in War and Peace has hundreds)."""
@@ -33,6 +34,8 @@ class CardPane(VerticalScroll, can_focus=True):
     """Shows one card, or an overview of the article's cards when none is chosen."""
 
     BINDINGS = bindings.CARD
+
+    COMPONENT_CLASSES = {"card-pane--hint"}
 
     @dataclass
     class OpenCard(Message):
@@ -54,6 +57,9 @@ class CardPane(VerticalScroll, can_focus=True):
         """The see-also link chosen with Tab (shown highlighted), or None before the first Tab."""
         self.extra_text: Text | None = None
         """Text shown above the card (the note under the cursor), or None."""
+        self.hints: dict[int, str] = {}
+        """Jump-hint labels on show, by see-also link index (empty: none)."""
+        self.hint_typed = ""
 
     def compose(self):
         yield Static(id="card-extra")
@@ -171,6 +177,10 @@ class CardPane(VerticalScroll, can_focus=True):
                 chosen = self.has_focus and index == self.link_index
                 # The meta says which link a click landed on (see on_click).
                 look = Style(reverse=chosen, bold=chosen, underline=not chosen)
+                label = self.hints.get(index)
+                if label is not None and label.startswith(self.hint_typed):
+                    text.append(f" {label.upper()} ", style=self._hint_style())
+                    text.append(" ")
                 text.append(f"→ {other.title}", style=look + Style(meta={"see_also": index}))
                 text.append(f" ({other.kind})\n")
         mentions = self.reading.links.of_card(card.id)
@@ -186,6 +196,34 @@ class CardPane(VerticalScroll, can_focus=True):
         if len(mentions) > MAX_SNIPPETS:
             text.append(f"…and {len(mentions) - MAX_SNIPPETS} more (] and [ visit them)\n")
         return text
+
+    def _hint_style(self) -> Style:
+        style = self.rich_style + self.get_component_rich_style("card-pane--hint", partial=True)
+        return readable_style(style, self.rich_style)
+
+    def show_hints(self, hints: dict[int, str], typed: str = "") -> None:
+        """Show `hints` (see-also index -> label) before the links; {} hides them."""
+        if (hints, typed) != (self.hints, self.hint_typed):
+            self.hints, self.hint_typed = hints, typed
+            if self.card is not None:
+                self.query_one("#card-links", Static).update(self.card_links(self.card))
+
+    def see_also_on_screen(self) -> list[int]:
+        """The indices of the see-also links in view now (none while the pane is hidden)."""
+        links = self.see_also()
+        if not links or not self.display or self.region.area == 0:
+            return []
+        shown = self.query_one("#card-links", Static)
+        width = max(shown.content_region.width, 1)
+        top = self.scroll_offset.y
+        bottom = top + self.scrollable_content_region.height
+        row = shown.virtual_region.y + 2  # the blank line and "See also"
+        found = []
+        for index, other in enumerate(links):
+            if top <= row < bottom:
+                found.append(index)
+            row += len(Text(f"→ {other.title} ({other.kind})").wrap(self.app.console, width))
+        return found
 
     @staticmethod
     def _append_source(text: Text, source: Source, indent: str = "", style: str = "") -> None:

@@ -28,6 +28,9 @@ class KeyBar(Static, can_focus=False):
         """(first column, end column, key) of each key shown, for clicks."""
         self.message = ""
         """What the last action did, shown before the keys for a few seconds."""
+        self.prompt_text: str | None = None
+        """What a key waiting for the next one asks for (m: "type a letter"), shown until it
+        is answered; it goes before any message."""
         self._message_timer = None
 
     def on_mount(self) -> None:
@@ -81,6 +84,12 @@ class KeyBar(Static, can_focus=False):
         self._message_timer = self.set_timer(self.MESSAGE_SECONDS, self._clear_message)
         self.show_keys()
 
+    def prompt(self, text: str | None) -> None:
+        """Show `text` until the next call (None: no prompt)."""
+        if text != self.prompt_text:
+            self.prompt_text = text
+            self.show_keys()
+
     def _clear_message(self) -> None:
         self.message = ""
         self._message_timer = None
@@ -90,9 +99,10 @@ class KeyBar(Static, can_focus=False):
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         text = Text(no_wrap=True, overflow="ellipsis")
-        if self.message:
+        message = self.prompt_text or self.message
+        if message:
             message_style = self.get_component_rich_style("key-bar--message")
-            text.append(f" {display_text(self.message)} ", message_style)
+            text.append(f" {display_text(message)} ", message_style)
             text.append(" ")
         self._keys = []
         for key, display, description in self.shown_bindings():

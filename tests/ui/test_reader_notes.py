@@ -204,8 +204,8 @@ async def test_notes_survive_a_restart(article, notes_file):
         await annotate(pilot, "kept", "t1")
     again = build_app(article, notes_path=notes_file)
     async with again.run_test(size=(120, 40)) as pilot:
-        await pilot.press("w")
         await pilot.pause()
+        assert view(again).cursor == TEXT.index("met")  # where reading stopped, on the note
         assert "kept" in screen_text(again)
         assert "#t1" in screen_text(again)
 
