@@ -95,6 +95,17 @@ def resolve_article(argument: str | None) -> tuple[Path, bool]:
     return Path(argument), False
 
 
+def default_cards(argument: str | None) -> list[Path]:
+    """The cards an article opens with when no --cards is given: the built-in article's, or
+    its sidecar NAME.cards.yaml when there is one, else none."""
+    path, is_builtin = resolve_article(argument)
+    if is_builtin:
+        return [builtin.cards_path()]
+    if sidecar_cards(path).exists():
+        return [sidecar_cards(path)]
+    return []
+
+
 def open_reading(
     argument: str | None = None,
     cards_paths: list[Path] | None = None,
