@@ -42,7 +42,7 @@ class ReaderApp(App[int]):
         super().__init__()
         self.reading = reading
         self.store = store
-        self.notes_ready = notes_ready
+        self._notes_ready_at_start = notes_ready
         self.settings = settings or Settings()
         """Remembered preferences; this app owns them and saves them when they change."""
         self.served = served
@@ -56,6 +56,13 @@ class ReaderApp(App[int]):
     def get_default_screen(self) -> Screen:
         self.reader_screen = ReaderScreen(self.reading, self.store, notes_ready=self.notes_ready)
         return self.reader_screen
+
+    @property
+    def notes_ready(self) -> bool:
+        """Whether the notes file is read: the screen's word (a large file is read after the
+        first frame, and quitting must save what was made since)."""
+        screen = getattr(self, "reader_screen", None)
+        return screen.notes_ready if screen is not None else self._notes_ready_at_start
 
     def on_mount(self) -> None:
         quitting.on_signals(self)
@@ -147,7 +154,7 @@ class ReaderApp(App[int]):
         later = notes_load_later(store)
         if not later:
             store.load()
-        self.reading, self.store, self.notes_ready = reading, store, not later
+        self.reading, self.store = reading, store
         self.sub_title = reading.title
         old.retire()
         self.reader_screen = ReaderScreen(reading, store, notes_ready=not later)
