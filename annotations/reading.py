@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotations import builtin
+from annotations.cards.library import load_library
 from annotations.cards.linking import Links, link
-from annotations.cards.load import load_cards
 from annotations.cards.model import Card, CardSet
 from annotations.errors import AnnotationError
 from annotations.notes.personal import AliasClash, PersonalCard, alias_clashes, linkable
@@ -95,6 +95,17 @@ def resolve_article(argument: str | None) -> tuple[Path, bool]:
     return Path(argument), False
 
 
+def default_cards(argument: str | None) -> list[Path]:
+    """The cards an article opens with when no --cards is given: the built-in article's, or
+    its sidecar NAME.cards.yaml when there is one, else none."""
+    path, is_builtin = resolve_article(argument)
+    if is_builtin:
+        return [builtin.cards_path()]
+    if sidecar_cards(path).exists():
+        return [sidecar_cards(path)]
+    return []
+
+
 def open_reading(
     argument: str | None = None,
     cards_paths: list[Path] | None = None,
@@ -106,9 +117,11 @@ def open_reading(
     """Load an article and its cards; raise AnnotationError with every problem found.
 
     The article may be a text or Markdown file, a saved HTML page or a URL (see load_source;
-    `refresh` fetches a URL again). With `link_later`, a long article (over LINK_LATER_CHARS)
-    comes back unlinked, for the caller to link with `find_links` off the UI thread while the
-    first screen shows.
+    `refresh` fetches a URL again). `cards_paths` are files or folders of cards files (by default
+    the article's sidecar file); the card libraries in ANNOTATED_READER_CARDS are added to them.
+
+    With `link_later`, a long article (over LINK_LATER_CHARS) comes back unlinked, for the
+    caller to link with `find_links` off the UI thread while the first screen shows.
     """
     asked_cards = cards_paths
     is_builtin = argument is None or argument == builtin.BUILTIN_NAME
@@ -136,11 +149,13 @@ def open_reading(
             cards_paths = []
             note = f"No cards: give --cards FILE, or put {sidecar_cards(beside).name} beside it."
     cards = CardSet()
-    if cards_paths:
-        try:
-            cards = load_cards(cards_paths)
-        except AnnotationError as error:
-            problems.extend(error.problems)
+    try:
+        # The article's own cards, then the libraries ANNOTATED_READER_CARDS adds to every one.
+        cards = load_library(cards_paths)
+    except AnnotationError as error:
+        problems.extend(error.problems)
+    if cards.cards:
+        note = ""
     if problems or article is None:
         raise AnnotationError(problems)
     if is_builtin and cards.info.title:

@@ -4,7 +4,7 @@ These call the model directly (no terminal), each timed as the median of a few r
 runs them in a fresh process of their own, so the harness's heap (the emulated screens) does not
 slow the garbage collector during the timings:
 
-    python bench/inprocess.py ARTICLE CARDS NOTES WORK_DIR [--repeats 5]
+    python bench/inprocess.py ARTICLE CARDS NOTES WORK_DIR [--repeats 5] [--library FOLDER]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from annotations.cards.library import load_library
 from annotations.cards.linking import link
 from annotations.cards.load import load_cards
 from annotations.notes.anchoring import reanchor_all
@@ -85,6 +86,27 @@ def linking(article_path: Path, cards_path: Path, repeats: int, factors=(1, 2, 4
     return result
 
 
+def library_linking(article_path: Path, cards_path: Path, library: Path, repeats: int) -> dict:
+    """Link the article's own cards with a card library added, as ANNOTATED_READER_CARDS adds
+    it; the ratio is to the same article linked with its own cards alone."""
+    text = load_article(article_path).text
+    own = load_cards([cards_path]).cards
+    every = load_library([cards_path, library], environ={}).cards
+    result = {}
+    for name, cards in (("own", own), ("with_library", every)):
+        median, times, links = timed(lambda c=cards: link(text, c), repeats)
+        result[name] = {
+            "cards": len(cards),
+            "aliases": sum(len(card.aliases) for card in cards),
+            "mentions": len(links.mentions),
+            "median_s": round(median, 4),
+            "times_s": [round(t, 4) for t in times],
+        }
+    own_s, library_s = result["own"]["median_s"], result["with_library"]["median_s"]
+    result["ratio_library_own"] = round(library_s / own_s, 3) if own_s else None
+    return result
+
+
 def edited_article(article: Article) -> Article:
     """The article with a sentence inserted near its start (after its first paragraph)."""
     cut = article.paragraphs[1][0] if len(article.paragraphs) > 1 else 0
@@ -122,12 +144,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notes", type=Path)
     parser.add_argument("work_dir", type=Path)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--library", type=Path, default=None, help="a card library folder")
     args = parser.parse_args(argv)
     results = {
         "saving": saving(args.article, args.notes, args.work_dir, args.repeats),
         "linking": linking(args.article, args.cards, args.repeats),
         "anchoring": anchoring(args.article, args.notes, args.repeats),
     }
+    if args.library is not None:
+        results["library_linking"] = library_linking(
+            args.article, args.cards, args.library, args.repeats
+        )
     print(json.dumps(results))
     return 0
 

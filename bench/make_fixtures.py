@@ -1,4 +1,4 @@
-"""Provides the War and Peace fixtures: a generated cards file and a notes file of 2,000 notes,
+"""Provides the benchmark's fixtures: War and Peace cards and notes, a large card library,
 and the same notes as W3C and Hypothesis files for the import and export timings.
 
 Cards are made from the text's most frequent proper nouns (capitalised words that almost never
@@ -6,12 +6,17 @@ appear in lower case): one card per name, with the name, its possessive and the 
 pairs it occurs in as aliases. The files go into a folder the caller gives (a temporary one), never
 into the repository, and the cards are checked with `annotated-reader check` like any user's.
 
-    python bench/make_fixtures.py OUT_DIR [--corpus FILE]
+The card library (10,000 cards, 30,000 aliases, in 20 files in folders by kind) is made of
+invented names, the same on every run, as a newsroom's library would hold many people, places
+and organisations that a given article never names.
+
+    python bench/make_fixtures.py OUT_DIR [--corpus FILE] [--library-cards N]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import subprocess
@@ -31,6 +36,10 @@ MIN_CARDS = 100
 MIN_ALIASES = 300
 MIN_MENTIONS = 20_000
 NOTES = 2_000
+LIBRARY_CARDS = 10_000
+"""Cards in the generated library, three aliases each."""
+LIBRARY_FILE_CARDS = 500
+"""Cards per library file: a library is many files, each cached on its own."""
 CARDS = 150
 """Cards generated: half again the bar's 100, so that together they make 20,000 mentions."""
 
@@ -142,6 +151,96 @@ def _quoted(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+@dataclass
+class Library:
+    """Where the generated card library is, and what it holds."""
+
+    folder: str
+    file_count: int
+    card_count: int
+    alias_count: int
+
+
+_SYLLABLES = [
+    "ba",
+    "ko",
+    "ri",
+    "sta",
+    "mel",
+    "vor",
+    "quin",
+    "dra",
+    "zel",
+    "pon",
+    "tar",
+    "gus",
+    "lin",
+    "mer",
+    "sko",
+    "fen",
+    "wal",
+    "tho",
+    "ny",
+    "rek",
+    "jas",
+    "ul",
+]
+_LIBRARY_KINDS = ("person", "person", "place", "organisation", "thing", "event")
+
+
+def library_names(count: int) -> list[tuple[str, str]]:
+    """`count` invented (given name, surname) pairs; every surname is different."""
+    surnames = ("".join(parts).capitalize() for parts in itertools.product(_SYLLABLES, repeat=3))
+    given = ["".join(parts).capitalize() for parts in itertools.product(_SYLLABLES, repeat=2)]
+    return [(given[(n * 7) % len(given)], next(surnames)) for n in range(count)]
+
+
+def make_library_card(number: int, given: str, surname: str) -> list[str]:
+    """One library card, as YAML lines; every twentieth matches case-insensitively."""
+    kind = _LIBRARY_KINDS[number % len(_LIBRARY_KINDS)]
+    name = f"{given} {surname}"
+    aliases = [name, surname, f"{given[0]}. {surname}"]
+    lines = [
+        f"  - id: lib-{number:05d}",
+        f"    title: {_quoted(name)}",
+        f"    kind: {kind}",
+        f"    summary: {_quoted(f'{name}, a {kind} in the benchmark library.')}",
+        "    body: |",
+        f"      An invented {kind}, one of {LIBRARY_CARDS:,} in a newsroom-sized library.",
+        f"    aliases: [{', '.join(_quoted(alias) for alias in aliases)}]",
+        "    as_of: 2021-09-01",
+        "    sources:",
+        f'      - {{title: {_quoted(name)}, url: "https://example.org/library/{number}",'
+        " publisher: Benchmark Wire, published: 2021-08-30}",
+    ]
+    if number % 20 == 0:
+        lines.append("    case_sensitive: false")
+    return lines
+
+
+def make_library(out_dir: Path, cards: int = LIBRARY_CARDS) -> Library:
+    """Write the card library under `out_dir`/library, in folders by kind; check and count it."""
+    folder = out_dir / "library"
+    names = library_names(cards)
+    files = 0
+    for first in range(0, cards, LIBRARY_FILE_CARDS):
+        numbers = range(first, min(first + LIBRARY_FILE_CARDS, cards))
+        shelf = folder / ("people" if files % 2 == 0 else "world")
+        shelf.mkdir(parents=True, exist_ok=True)
+        lines = ["version: 1", "cards:"]
+        for number in numbers:
+            lines += make_library_card(number, *names[number])
+        path = shelf / f"library-{files:03d}.cards.yaml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files += 1
+    check_cards(folder)
+    from annotations.cards.library import load_library  # fills the cache, as a first start does
+
+    card_set = load_library([folder], environ={})
+    aliases = sum(len(card.aliases) for card in card_set.cards)
+    return Library(str(folder), files, len(card_set.cards), aliases)
+
+
 def make_notes(article_path: Path, notes_path: Path, count: int = NOTES) -> int:
     """Write `count` notes spread evenly over the article, through the notes model."""
     article = load_article(article_path)
@@ -219,18 +318,12 @@ def make_interop_fixtures(
     }
 
 
-def check_cards(cards_path: Path, article_path: Path) -> None:
-    """Run `annotated-reader check CARDS --article TEXT`; raise when it does not exit 0."""
-    command = [
-        sys.executable,
-        "-m",
-        "reader",
-        "check",
-        str(cards_path),
-        "--article",
-        str(article_path),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+def check_cards(cards_path: Path, article_path: Path | None = None) -> None:
+    """Run `annotated-reader check CARDS [--article TEXT]`; raise when it does not exit 0."""
+    command = [sys.executable, "-m", "reader", "check", str(cards_path)]
+    if article_path is not None:
+        command += ["--article", str(article_path)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     if done.returncode != 0:
         raise RuntimeError(
             f"the generated cards do not pass check (exit {done.returncode}):\n{done.stderr}"
@@ -278,9 +371,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--notes", type=int, default=NOTES)
+    parser.add_argument("--library-cards", type=int, default=LIBRARY_CARDS)
     args = parser.parse_args(argv)
     fixtures = make_fixtures(args.out_dir, args.corpus, notes=args.notes)
-    print(json.dumps(asdict(fixtures), indent=2))
+    library = make_library(args.out_dir, args.library_cards)
+    print(json.dumps({**asdict(fixtures), "library": asdict(library)}, indent=2))
     return 0
 
 

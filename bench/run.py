@@ -13,7 +13,6 @@ import json
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import sysconfig
@@ -27,24 +26,12 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-import interop  # noqa: E402
-import keys  # noqa: E402
 import make_fixtures  # noqa: E402
-from terminal import SCREEN_MODEL, Session  # noqa: E402
+from report import bars, print_table  # noqa: E402
+from sessions import COLUMNS, LINES, Target, key_latency, startup, summarise_startups  # noqa: E402
+from terminal import SCREEN_MODEL  # noqa: E402
 
 from annotations import builtin  # noqa: E402
-
-COLUMNS, LINES = 120, 40
-FIRST_FRAME_TIMEOUT = 60.0
-BARS = {
-    "startup_builtin_vs_bare": 1.25,
-    "startup_wp_vs_builtin": 1.5,
-    "key_wp_vs_builtin": 1.2,
-    "key_saving_vs_not": 1.5,
-    "rss_wp_mb": 100.0,
-    "linking_4x_vs_1x": 4.5,
-}
-
 
 # The machine and the commands -------------------------------------------------------------------
 
@@ -102,137 +89,6 @@ def first_words(text: str, count: int = 3) -> str:
     return " ".join(text.split()[:count])
 
 
-class Target:
-    """One thing to start: a name, its command line, and the words its first screen must show."""
-
-    def __init__(self, name: str, argv: list[str], words: str, notes: Path | None = None):
-        self.name, self.argv, self.words, self.notes = name, argv, words, notes
-
-    def command(self, notes_copy: Path | None = None) -> list[str]:
-        if self.notes is None:
-            return self.argv
-        notes = notes_copy or self.notes
-        return [*self.argv, "--notes", str(notes)]
-
-
-# Measures in a terminal ----------------------------------------------------------------------
-
-
-def open_session(target: Target, env: dict, *, notes: Path | None = None, watch=None):
-    """Start `target` in a pty; return (session, seconds to the first frame with its words)."""
-    session = Session(target.command(notes), env, COLUMNS, LINES, watch=watch)
-    session.start()
-    try:
-        event = session.wait_for(
-            lambda e: e.kind == "frame" and target.words in session.text(), FIRST_FRAME_TIMEOUT
-        )
-    except EOFError:
-        raise ended_early(target, session, "before its first screen") from None
-    if event is None:
-        session.kill()
-        raise RuntimeError(f"{target.name}: no frame showing {target.words!r}")
-    return session, event.time - session.started
-
-
-def ended_early(target: Target, session: Session, when: str) -> RuntimeError:
-    """The error for an app that closed its terminal by itself: its exit status and last screen."""
-    ended = session.reap()
-    screen = "\n".join(line.rstrip() for line in session.screen.display).strip()
-    return RuntimeError(
-        f"{target.name} ({' '.join(session.argv)}) exited by itself {when}, status "
-        f"{ended.status}; its last screen:\n{screen[-2000:]}"
-    )
-
-
-def startup(target: Target, env: dict) -> dict:
-    session, first = open_session(target, env)
-    try:
-        session.wait_idle(0.2, limit=10)
-        ended = session.quit()
-    except EOFError:
-        raise ended_early(target, session, "after its first screen") from None
-    except BaseException:
-        session.kill()
-        raise
-    return {
-        "first_frame_s": round(first, 4),
-        "peak_rss_kb": ended.peak_rss_kb,
-        "exit": ended.status,
-        "forced": ended.forced,
-    }
-
-
-def summarise_startups(runs: list[dict]) -> dict:
-    return {
-        "median_s": round(statistics.median(r["first_frame_s"] for r in runs), 4),
-        "runs_s": [r["first_frame_s"] for r in runs],
-        "median_peak_rss_kb": int(statistics.median(r["peak_rss_kb"] for r in runs)),
-        "peak_rss_kb": [r["peak_rss_kb"] for r in runs],
-        "clean_exits": sum(1 for r in runs if r["exit"] == 0 and not r["forced"]),
-    }
-
-
-def article_pane(right: int) -> tuple[int, int, int, int]:
-    """Rows and columns of the article pane (below the header, above status and footer)."""
-    return (1, LINES - 2, 0, right)
-
-
-def key_latency(
-    target: Target,
-    env: dict,
-    presses: int,
-    processes: int,
-    work: Path,
-    saving: bool,
-    log=print,
-) -> dict:
-    """Each series' presses split over `processes` fresh processes; with `saving`, also `j`
-    right after note changes (the background saves they start)."""
-    series = keys.series_cycles()
-    timings = {name: keys.Timings() for name in series}
-    if saving:
-        timings["j (after v)"] = keys.Timings()
-        timings["j (saving)"] = keys.Timings()
-    share = [presses // processes + (1 if i < presses % processes else 0) for i in range(processes)]
-    for index, count in enumerate(share):
-        notes = None
-        if target.notes is not None:
-            notes = work / f"{target.name}-keys-{index}.notes.yaml"
-            if target.notes.exists():
-                shutil.copyfile(target.notes, notes)
-        session, _ = open_session(target, env, notes=notes, watch=article_pane(COLUMNS * 3 // 5))
-        try:
-            session.wait_idle(0.2, limit=10)
-            timer = keys.KeyTimer(session)
-            for name, cycle in series.items():
-                started = time.perf_counter()
-                timer.run(cycle, count, timings[name])
-                elapsed = time.perf_counter() - started
-                log(f"  {target.name} {name}: {count} presses in {elapsed:.1f}s")
-            if saving:
-                # What a note key did is said in the key bar, below the article pane: the pane
-                # watched is the same as for the other series.
-                started = time.perf_counter()
-                timer.run(keys.control_cycle(), count, timings["j (after v)"])
-                log(
-                    f"  {target.name} j (after v): {count} presses in "
-                    f"{time.perf_counter() - started:.1f}s"
-                )
-                started = time.perf_counter()
-                timer.run(keys.saving_cycle(), count, timings["j (saving)"])
-                log(
-                    f"  {target.name} j (saving): {count} presses in "
-                    f"{time.perf_counter() - started:.1f}s"
-                )
-            session.quit()
-        except EOFError:
-            raise ended_early(target, session, "while keys were pressed") from None
-        except BaseException:
-            session.kill()
-            raise
-    return {name: timing.summary() for name, timing in timings.items()}
-
-
 # The run ------------------------------------------------------------------------------------
 
 
@@ -264,11 +120,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="skip War and Peace (also skipped when the corpus is missing)",
     )
+    parser.add_argument(
+        "--library-cards",
+        type=int,
+        default=make_fixtures.LIBRARY_CARDS,
+        help="cards in the generated card library (default 10,000; three aliases each)",
+    )
     parser.add_argument("--corpus", type=Path, default=make_fixtures.default_corpus())
     parser.add_argument("--out", type=Path, default=BENCH / "results.json")
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.presses, args.key_processes, args.repeats = 1, 5, 1, 3
+        args.library_cards = min(args.library_cards, 300)
         args.no_war_and_peace = True
     args.key_processes = max(1, min(args.key_processes, args.presses))
     return args
@@ -330,6 +193,14 @@ def run(args: argparse.Namespace, work: Path, log) -> dict:
         )
     else:
         results["fixtures"] = None
+    # The card library, added to the built-in article as ANNOTATED_READER_CARDS adds it to
+    # every article; made (and so cached, as by a first start) before anything is timed.
+    log(f"generating a card library of {args.library_cards:,} cards ...")
+    library = make_fixtures.make_library(work / "fixtures", args.library_cards)
+    results["library"] = asdict(library)
+    targets["builtin_library"] = Target(
+        "builtin_library", reader, words, extra_env={"ANNOTATED_READER_CARDS": library.folder}
+    )
     small_notes = work / "builtin-small.notes.yaml"
     make_fixtures.make_notes(builtin.article_path(), small_notes, 50)
 
@@ -372,6 +243,8 @@ def run(args: argparse.Namespace, work: Path, log) -> dict:
         str(work),
         "--repeats",
         str(args.repeats),
+        "--library",
+        library.folder,
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     if done.returncode != 0:
@@ -401,154 +274,6 @@ def run(args: argparse.Namespace, work: Path, log) -> dict:
     }
     results["bars"] = bars(results)
     return results
-
-
-# Bars and the table ---------------------------------------------------------------------------
-
-
-def _ratio(a, b):
-    return round(a / b, 3) if a is not None and b else None
-
-
-def bars(results: dict) -> list[dict]:
-    startup = results["startup"]
-    rows = []
-
-    def add(figure: str, bar_key: str, value, unit: str = "×") -> None:
-        limit = BARS[bar_key]
-        rows.append(
-            {
-                "figure": figure,
-                "bar": f"≤ {limit:g}{' MB' if unit == 'MB' else ''}",
-                "value": value,
-                "pass": None if value is None else value <= limit,
-            }
-        )
-
-    add(
-        "built-in start-up ÷ bare Textual app",
-        "startup_builtin_vs_bare",
-        _ratio(startup["builtin"]["median_s"], startup["bare"]["median_s"]),
-    )
-    wp = startup.get("war_and_peace")
-    add(
-        "War and Peace start-up ÷ built-in start-up",
-        "startup_wp_vs_builtin",
-        _ratio(wp["median_s"], startup["builtin"]["median_s"]) if wp else None,
-    )
-    key_results = results["keys"]
-    for key in keys.series_cycles():
-        built = key_results.get("builtin", {}).get(key, {}).get("median_ms")
-        large = key_results.get("war_and_peace", {}).get(key, {}).get("median_ms")
-        add(
-            f"key {key}: War and Peace ÷ built-in (median)",
-            "key_wp_vs_builtin",
-            _ratio(large, built),
-        )
-    saving_source = key_results.get("war_and_peace") or key_results.get("builtin", {})
-    add(
-        "key j while saving ÷ without (median; both right after a frame)",
-        "key_saving_vs_not",
-        _ratio(
-            saving_source.get("j (saving)", {}).get("median_ms"),
-            saving_source.get("j (after v)", {}).get("median_ms"),
-        ),
-    )
-    add(
-        "peak RSS, War and Peace with cards and notes (MB)",
-        "rss_wp_mb",
-        results["memory"]["war_and_peace"]["median_peak_rss_mb"]
-        if "war_and_peace" in results["memory"]
-        else None,
-        unit="MB",
-    )
-    add("linking time at 4× length ÷ at 1×", "linking_4x_vs_1x", results["linking"]["ratio_4x_1x"])
-    return rows + interop.bars(results)
-
-
-def print_table(results: dict) -> None:
-    m = results["machine"]
-    print(
-        f"\nMachine: {m['cpu']}, {m['cores']} cores ({m['cores_usable']} usable), "
-        f"Python {m['python']}, Textual {m['textual']}, {m['platform']}"
-    )
-    print(f"Screen: {m['terminal']}; emulated with {m['screen_model']}")
-    o = results["options"]
-    print(
-        f"Options: {o['runs']} start-up run(s), {o['presses']} presses per key over "
-        f"{o['key_processes']} process(es), {o['repeats']} repeats in-process"
-    )
-    if results.get("fixtures"):
-        f = results["fixtures"]
-        print(
-            f"War and Peace fixtures: {f['card_count']} cards, {f['alias_count']} aliases, "
-            f"{f['mention_count']} mentions, {f['note_count']} notes"
-        )
-
-    print("\n1-2, 4. Start-up to first screen (median of fresh processes) and peak RSS")
-    print(f"  {'target':<16}{'median s':>10}{'peak RSS MB':>13}  runs (s)")
-    for name, s in results["startup"].items():
-        runs = " ".join(f"{t:.3f}" for t in s["runs_s"])
-        print(
-            f"  {name:<16}{s['median_s']:>10.3f}"
-            f"{results['memory'][name]['median_peak_rss_mb']:>13.1f}  {runs}"
-        )
-
-    print("\n3, 5. Key latency, ms (key written -> end of the frame that shows it)")
-    articles = list(results["keys"])
-    header = "".join(f"{a + ' med':>18}{'p95':>8}{'miss':>6}" for a in articles)
-    print(f"  {'key':<18}{header}{'ratio':>8}")
-    names = list(keys.series_cycles()) + ["j (after v)", "j (saving)"]
-    for key in names:
-        cells = ""
-        values = []
-        for article in articles:
-            s = results["keys"][article].get(key)
-            if s is None:
-                cells += f"{'-':>18}{'-':>8}{'-':>6}"
-                values.append(None)
-                continue
-            misses = sum(s["misses"].values())
-            cells += f"{_fmt(s['median_ms']):>18}{_fmt(s['p95_ms']):>8}{misses:>6}"
-            values.append(s["median_ms"])
-        ratio = _ratio(values[-1], values[0]) if len(values) == 2 else None
-        print(f"  {key:<18}{cells}{_fmt(ratio):>8}")
-
-    s = results["saving"]
-    print(
-        f"\n5. Saving {s['notes']} notes (NotesStore.save after one change): "
-        f"median {s['median_ms']} ms, file {s['file_bytes'] // 1024} KiB"
-    )
-    link = results["linking"]
-    print(
-        "\n6. Linking (annotations.cards.linking.link), median s: "
-        + ", ".join(
-            f"{k} {v['median_s']} ({v['mentions']} mentions)"
-            for k, v in link.items()
-            if isinstance(v, dict)
-        )
-        + f"; 4x/1x = {link['ratio_4x_1x']}"
-    )
-    a = results["anchoring"]
-    print(
-        f"   Re-anchoring {a['notes']} notes: NotesStore.open unchanged "
-        f"{a['unchanged']['open_median_s']} s (anchoring {a['unchanged']['reanchor_median_s']}"
-        f" s), after an edit near the start {a['edited']['open_median_s']} s (anchoring "
-        f"{a['edited']['reanchor_median_s']} s); placed after edit: {a['edited']['placements']}"
-    )
-
-    interop.print_lines(results)
-
-    print("\nThe bar")
-    for row in results["bars"]:
-        verdict = "n/a" if row["pass"] is None else ("PASS" if row["pass"] else "MISS")
-        print(f"  {row['figure']:<66}{row['bar']:>10}{_fmt(row['value']):>10}  {verdict}")
-
-
-def _fmt(value) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
 if __name__ == "__main__":

@@ -37,18 +37,32 @@ class ReaderApp(App[int]):
         *,
         notes_ready: bool = True,
         settings: Settings | None = None,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.reading = reading
         self.store = store
-        self.notes_ready = notes_ready
+        self._notes_ready_at_start = notes_ready
         self.settings = settings or Settings()
         """Remembered preferences; this app owns them and saves them when they change."""
+        self.served = served
+        """True in a browser tab (`annotated-reader serve`): whoever reaches the port may type
+        here, so every feature that opens another file, folder or URL (opening an article,
+        importing cards, choosing where to export) must check this and stay off or say so. The
+        reader then shows only the article and cards it was started with, and writes notes only
+        to its one notes file."""
         self.sub_title = reading.title
 
     def get_default_screen(self) -> Screen:
         self.reader_screen = ReaderScreen(self.reading, self.store, notes_ready=self.notes_ready)
         return self.reader_screen
+
+    @property
+    def notes_ready(self) -> bool:
+        """Whether the notes file is read: the screen's word (a large file is read after the
+        first frame, and quitting must save what was made since)."""
+        screen = getattr(self, "reader_screen", None)
+        return screen.notes_ready if screen is not None else self._notes_ready_at_start
 
     def on_mount(self) -> None:
         quitting.on_signals(self)
@@ -140,7 +154,7 @@ class ReaderApp(App[int]):
         later = notes_load_later(store)
         if not later:
             store.load()
-        self.reading, self.store, self.notes_ready = reading, store, not later
+        self.reading, self.store = reading, store
         self.sub_title = reading.title
         old.retire()
         self.reader_screen = ReaderScreen(reading, store, notes_ready=not later)
@@ -162,7 +176,11 @@ class ReaderApp(App[int]):
 
     def deliver_screenshot(self, filename=None, path=None, time_format=None) -> str | None:
         """Save a screenshot ("Save screenshot" in ctrl+p); to the current folder when the
-        Downloads folder Textual would use does not exist (it failed there), and say where."""
+        Downloads folder Textual would use does not exist (it failed there), and say where.
+        Served, it goes to the browser as a download, never to a folder on the server."""
+        if self.served:
+            self.notify("Screenshot: sent to your browser", timeout=4)
+            return super().deliver_screenshot(filename, None, time_format)
         if path is None:
             from platformdirs import user_downloads_path
 
@@ -196,6 +214,8 @@ class ReaderApp(App[int]):
             (screen.query_one(CardPane), CardPane.BINDINGS),
         ):
             for binding in declared:
+                if owner.check_action(binding.action, ()) is False:
+                    continue  # off here (served: no other article, no fetching)
                 keys = in_force.get(binding.id or "", ())
                 yield SystemCommand(
                     binding.description,
@@ -222,7 +242,8 @@ class ReaderApp(App[int]):
         for fmt, with_text, name, what in EXPORTS:
             yield SystemCommand(
                 f"Export notes… as {name}",
-                f"{what[0].upper()}{what[1:]}; written to the current folder",
+                f"{what[0].upper()}{what[1:]}; "
+                + ("sent to your browser" if self.served else "written to the current folder"),
                 partial(self.export_notes, fmt, with_text),
             )
 
@@ -233,6 +254,16 @@ class ReaderApp(App[int]):
         screen = getattr(self, "reader_screen", None)
         if screen is None or not screen.notes_ready:  # a large notes file loads after start
             self.notify("Notes are still loading; export once they are shown", markup=False)
+            return
+        if self.served:  # to the browser as a download, never to a folder on the server
+            import io
+
+            from reader.exporting import export_file_name, export_text
+
+            text = export_text(self.reading, self.store, fmt, with_text)
+            name = export_file_name(self.reading, fmt, with_text)
+            self.deliver_text(io.StringIO(text), save_filename=name)
+            self.notify(f"Notes exported: {name} sent to your browser", timeout=6, markup=False)
             return
         try:
             path = export_to_folder(self.reading, self.store, fmt, with_text, Path.cwd())
@@ -265,9 +296,15 @@ def notes_load_later(store: NotesStore) -> bool:
 
 
 def make_app(
-    reading: Reading, *, notes_path: Path | None = None, keymap: dict[str, str] | None = None
+    reading: Reading,
+    *,
+    notes_path: Path | None = None,
+    keymap: dict[str, str] | None = None,
+    served: bool = False,
 ) -> ReaderApp:
     """Build the app from an already loaded reading (the CLI and the tests both use this).
+
+    `served` is for a reader in a browser tab (see ReaderApp.served).
 
     The notes file is read here, before the screen starts (a large one just after the first
     frame); an unreadable one does not stop the reader (its notes stay safe on disk and the
@@ -277,7 +314,7 @@ def make_app(
     later = notes_load_later(store)
     if not later:
         store.load()
-    app = ReaderApp(reading, store, notes_ready=not later, settings=load_settings())
+    app = ReaderApp(reading, store, notes_ready=not later, settings=load_settings(), served=served)
     if keymap:
         app.set_keymap(keymap)
     return app

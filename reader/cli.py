@@ -1,4 +1,4 @@
-"""Provides the `annotated-reader` command: open an article, or check, schema and notes.
+"""Provides the `annotated-reader` command: open an article, or check, schema, notes and serve.
 
 Everything that can fail is loaded and checked here, before the screen takes over the terminal,
 so errors print as plain lines and the terminal is left as it was.
@@ -46,7 +46,7 @@ def reader_parser() -> argparse.ArgumentParser:
             "Read an article with context cards and your own notes. With no ARTICLE, opens the "
             "built-in article (Putin and Erdogan meet in Sochi, 2021). Other commands: "
             "'annotated-reader open' (recent articles), 'check', 'schema', 'notes', 'versions',"
-            " 'diff', 'export', 'import'."
+            " 'diff', 'export', 'import', 'serve' (in a browser)."
         ),
     )
     parser.add_argument(
@@ -67,8 +67,12 @@ def reader_parser() -> argparse.ArgumentParser:
         "--cards",
         action="append",
         type=Path,
-        metavar="FILE",
-        help="a cards file (repeatable); default: ARTICLE's NAME.cards.yaml when it exists",
+        metavar="PATH",
+        help=(
+            "a cards file, or a folder: every *.cards.yaml under it (repeatable); default: "
+            "ARTICLE's NAME.cards.yaml when it exists. The folders in ANNOTATED_READER_CARDS "
+            f"({os.pathsep}-separated) are added to every article"
+        ),
     )
     parser.add_argument("--notes", type=Path, metavar="FILE", help="where to keep your notes")
     parser.add_argument("--encoding", metavar="ENC", help="the article's encoding (default UTF-8)")
@@ -79,6 +83,9 @@ def reader_parser() -> argparse.ArgumentParser:
         help="remap keys by binding id (default: keymap.yaml in the user config folder)",
     )
     parser.add_argument("--version", action=VersionAction)
+    # Set by `annotated-reader serve` for each browser tab's reader (see reader/serving.py):
+    # exactly the cards named (none when none are), and nothing that opens another path.
+    parser.add_argument("--served", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -89,10 +96,11 @@ def run_reader(argv: list[str]) -> int:
     from annotations.reading import open_reading
 
     args = reader_parser().parse_args(argv)
+    cards = [] if args.served and args.cards is None else args.cards
     try:
         reading = open_reading(
             args.article,
-            args.cards,
+            cards,
             encoding=args.encoding,
             link_later=True,
             refresh=args.refresh,
@@ -105,7 +113,7 @@ def run_reader(argv: list[str]) -> int:
 
     try:
         keymap = load_keymap(args.keymap)
-        app = make_app(reading, notes_path=args.notes, keymap=keymap)
+        app = make_app(reading, notes_path=args.notes, keymap=keymap, served=args.served)
     except AnnotationError as error:
         return fail(error, 2)
     app.run()
@@ -113,7 +121,9 @@ def run_reader(argv: list[str]) -> int:
     # would be neither in the file nor in a recovery file). The save is bounded by its lock
     # timeout, and the signal is honoured by exiting right after it.
     caught: list[int] = []
-    for number in (signal.SIGTERM, signal.SIGHUP):
+    # Served, SIGINT too: it is how the web driver is told to stop, never a user at a terminal.
+    endings = (signal.SIGTERM, signal.SIGHUP) + ((signal.SIGINT,) if args.served else ())
+    for number in endings:
         signal.signal(number, lambda signum, frame: caught.append(signum))
     unsaved = app.save_before_exit()
     if unsaved:
@@ -141,6 +151,12 @@ def run_open(argv: list[str]) -> int:
     from reader.commands import open_
 
     return open_.main(argv, start=run_reader)
+
+
+def run_serve(argv: list[str]) -> int:
+    from reader import serving  # not a reader.commands module: textual-serve imports Rich
+
+    return serving.main(argv)
 
 
 def run_check(argv: list[str]) -> int:
@@ -194,8 +210,10 @@ COMMANDS = {
     "open": run_open,
     "export": run_export,
     "import": run_import,
+    "serve": run_serve,
 }
-"""The commands that never start the screen (each imported only when run: none imports Textual)."""
+"""The commands other than reading in this terminal, each imported only when run: none imports
+Textual (`serve` starts one reader process per browser tab, and never the screen itself)."""
 
 
 BROKEN_PIPE = 141

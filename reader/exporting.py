@@ -38,6 +38,18 @@ def make_export(reading: Reading, store: NotesStore) -> Export:
     )
 
 
+def export_file_name(reading: Reading, fmt: str, with_text: bool) -> str:
+    """NAME.notes.md (NAME.text.md for Markdown with the article): what a browser saves."""
+    from annotations.interop.export import SUFFIXES
+
+    stem = reading.article.path.stem if reading.article.path is not None else "notes"
+    return f"{stem}.{'text' if with_text else 'notes'}{SUFFIXES[fmt]}"
+
+
+def export_text(reading: Reading, store: NotesStore, fmt: str, with_text: bool) -> str:
+    return render(make_export(reading, store), fmt, with_text=with_text)
+
+
 def export_to_folder(
     reading: Reading, store: NotesStore, fmt: str, with_text: bool, folder: Path
 ) -> Path:

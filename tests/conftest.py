@@ -13,4 +13,6 @@ def private_data_dir(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(data_dir / "xdg"))
     monkeypatch.setenv("ANNOTATED_READER_CACHE_DIR", str(data_dir / "cache"))
     monkeypatch.setenv("ANNOTATED_READER_CONFIG_DIR", str(data_dir / "config"))
+    # A card library the developer set up must not add cards to the tests' articles.
+    monkeypatch.delenv("ANNOTATED_READER_CARDS", raising=False)
     return data_dir

@@ -27,6 +27,8 @@ TOP_KEYS = {
     "interop",
     "bars",
     "duration_s",
+    "library",
+    "library_linking",
 }
 KEY_SERIES = {"j", "PgDn", "Tab", "]", "w", "G/g", "v+w", "j (after v)", "j (saving)"}
 
@@ -39,7 +41,7 @@ def test_quick_benchmark_runs_and_writes_its_results(tmp_path):
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=180,
     )
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     assert "The bar" in done.stdout
@@ -47,7 +49,7 @@ def test_quick_benchmark_runs_and_writes_its_results(tmp_path):
     results = json.loads(out.read_text(encoding="utf-8"))
     assert results.keys() >= TOP_KEYS
     assert results["options"]["quick"] is True
-    for target in ("bare", "builtin"):
+    for target in ("bare", "builtin", "builtin_library"):
         startup = results["startup"][target]
         assert startup["median_s"] > 0
         assert startup["clean_exits"] == len(startup["runs_s"]) == 1
@@ -63,5 +65,9 @@ def test_quick_benchmark_runs_and_writes_its_results(tmp_path):
     assert interop["import_w3c"]["annotations"] == interop["import_hypothesis"]["annotations"]
     assert interop["import_w3c"]["annotations"] == interop["export"]["notes"] == 200  # --quick
     assert {"w3c", "json", "markdown", "markdown --with-text", "html"} <= interop["export"].keys()
-    assert len(results["bars"]) == 14
+    assert results["library"]["card_count"] == 300
+    assert results["library"]["alias_count"] == 900
+    ratio = results["library_linking"]["ratio_library_own"]
+    assert ratio is not None and ratio > 0
+    assert len(results["bars"]) == 16
     assert all({"figure", "bar", "value", "pass"} <= row.keys() for row in results["bars"])

@@ -66,21 +66,30 @@ def _alias_key(card: Card, alias: str) -> str:
 
 
 def duplicate_aliases(cards: CardSet) -> list[Problem]:
-    """An alias claimed by two cards links to the first only: say so at the second."""
-    owners: dict[tuple[bool, str], str] = {}
+    """An alias claimed by two cards links to the first only: say so at the second.
+
+    When the first claim is in another file (two files of a library), the message says where.
+    """
+    owners: dict[tuple[bool, str], tuple[Card, int]] = {}
     problems = []
     for card in cards.cards:
         for position, alias in enumerate(card.aliases):
-            owner = owners.setdefault((card.case_sensitive, _alias_key(card, alias)), card.id)
-            if owner != card.id:
-                problems.append(
-                    Problem(
-                        card.file,
-                        _alias_line(card, position),
-                        f"cards[{card.index}].aliases[{position}]",
-                        f"alias {alias!r} is also claimed by card {owner!r}; it links there",
-                    )
+            key = (card.case_sensitive, _alias_key(card, alias))
+            owner, owner_position = owners.setdefault(key, (card, position))
+            if owner.id == card.id:
+                continue
+            where = ""
+            if owner.file != card.file:
+                line = _alias_line(owner, owner_position)
+                where = f" in {owner.file}" + (f":{line}" if line is not None else "")
+            problems.append(
+                Problem(
+                    card.file,
+                    _alias_line(card, position),
+                    f"cards[{card.index}].aliases[{position}]",
+                    f"alias {alias!r} is also claimed by card {owner.id!r}{where}; it links there",
                 )
+            )
     return problems
 
 

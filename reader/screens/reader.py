@@ -266,6 +266,12 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
 
         self.app.push_screen(CardsIndex(self.reading, self.index_sort), chosen)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Served to a browser, the reader opens only the article it was started with.
+        if action in ("open_article", "refresh_article") and getattr(self.app, "served", False):
+            return False
+        return super().check_action(action, parameters)
+
     def action_open_article(self) -> None:
         """ctrl+o: ask for a file or URL, and read it here instead."""
         from annotations.errors import AnnotationError

@@ -213,7 +213,7 @@ class CardPane(VerticalScroll, can_focus=True):
             text.append(reading.cards_note or "This article has no cards.")
             return text
         text.append(
-            f"{len(reading.cards.cards)} cards, {len(reading.links.mentions)} mentions. "
+            f"{len(reading.cards.cards):,} cards, {len(reading.links.mentions):,} mentions. "
             "Tab moves to the next linked name; its card shows here. "
             f"Enter goes into this pane, where Tab picks a card and Enter opens it; "
             f"{self._key('screen.cards-index', 'x')} lists them all; ? lists every key.\n",

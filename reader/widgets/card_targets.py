@@ -22,6 +22,9 @@ from annotations.text.sanitize import display_text
 MAX_SNIPPETS = 30
 """Mentions listed with their context; the rest are counted (a name in War and Peace has
 hundreds), and ] and [ still step through all of them."""
+OVERVIEW_UNMENTIONED = 50
+"""The overview lists unmentioned cards too while there are at most this many (an article's own
+cards); more (a card library's) are only counted."""
 MIN_CONTEXT = 24
 """The fewest characters of a context line, however narrow the pane."""
 
@@ -136,9 +139,16 @@ def card_lines(
 
 
 def overview_lines(reading: Reading, *, chosen: int | None, looks: Looks = Looks()) -> TargetLines:
-    """Every card of the article, by kind and title, each with its mention count."""
+    """Every card of the article, by kind and title, each with its mention count.
+
+    A card library adds thousands of cards the article never names: those are counted, not
+    listed, so the overview stays short and the first frame fast (the index lists them all).
+    """
     shown = TargetLines()
-    for card in sorted(reading.cards.cards, key=lambda c: (c.kind, c.title.casefold())):
+    cards = reading.cards.cards
+    mentioned = [card for card in cards if reading.links.of_card(card.id)]
+    listed = cards if len(cards) - len(mentioned) <= OVERVIEW_UNMENTIONED else mentioned
+    for card in sorted(listed, key=lambda c: (c.kind, c.title.casefold())):
         count = len(reading.links.of_card(card.id))
         line = Text()
         line.append(f"• {card.title}", style="bold")
@@ -146,6 +156,10 @@ def overview_lines(reading: Reading, *, chosen: int | None, looks: Looks = Looks
         if chosen == len(shown.targets):
             line.stylize(looks.chosen)
         shown.add(Target(card.id, go=True), line)
+    if len(listed) < len(cards):
+        unlisted = len(cards) - len(listed)
+        why = "still finding their mentions" if not reading.linked else "not mentioned here"
+        shown.text.append(f"… and {unlisted:,} more cards ({why})\n", style="italic")
     return shown
 
 

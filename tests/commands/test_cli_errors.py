@@ -89,7 +89,7 @@ def test_version_and_help():
     assert version.stdout.startswith("annotated-reader ")
     helped = run("-h")
     assert helped.returncode == 0
-    assert "--cards FILE" in helped.stdout
+    assert "--cards PATH" in helped.stdout
     assert "builtin" in helped.stdout
 
 

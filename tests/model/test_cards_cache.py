@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 
@@ -10,11 +11,41 @@ import pytest
 from annotations import builtin
 from annotations.cards import cache as cards_cache
 from annotations.cards.load import load_cards
+from annotations.cards.model import Card
 from annotations.errors import AnnotationError
 
 
 def snapshot(card_set):
-    return [(vars(card)) for card in card_set.cards], card_set.info
+    fields = [field.name for field in dataclasses.fields(Card)]
+    return [
+        {name: getattr(card, name) for name in fields} for card in card_set.cards
+    ], card_set.info
+
+
+def test_every_field_of_a_card_is_cached():
+    fields = {field.name for field in dataclasses.fields(Card)}
+    # "personal" is not cached: a cards file's cards never are (it reads the class's False).
+    cached = {*cards_cache._INDEX_FIELDS, *cards_cache._REST_FIELDS, "file", "personal"}
+    assert cached == fields
+
+
+@pytest.mark.parametrize("name", cards_cache._REST_FIELDS)
+def test_each_decoded_field_is_right_when_it_is_the_first_one_read(name, private_data_dir):
+    parsed = load_cards([builtin.cards_path()]).cards
+    cached = load_cards([builtin.cards_path()]).cards
+    for first, again in zip(parsed, cached, strict=True):
+        assert getattr(again, name) == getattr(first, name)
+
+
+def test_a_cached_card_decodes_its_text_on_first_use(private_data_dir):
+    first = load_cards([builtin.cards_path()]).cards[0]
+    cached = load_cards([builtin.cards_path()]).cards[0]
+    assert isinstance(cached, cards_cache.CachedCard)
+    assert "summary" not in vars(cached)  # not decoded yet
+    assert (cached.id, cached.aliases) == (first.id, first.aliases)
+    assert cached.summary == first.summary and cached.sources == first.sources
+    assert "_rest" not in vars(cached)
+    assert cached.line_of("as_of") == first.line_of("as_of")
 
 
 def test_second_load_comes_from_the_cache_and_is_identical(private_data_dir, monkeypatch):
@@ -62,8 +93,8 @@ BAD_ENTRIES = [
     '"text"',
     "{}",
     "",
-    '{"format": 3, "sha256": "0"}\nnull',
-    '{"format": 3, "sha256": "' + hashlib.sha256(b"null").hexdigest() + '"}\nnull',
+    '{"format": 4, "sha256": "0"}\nnull',
+    '{"format": 4, "sha256": "' + hashlib.sha256(b"null").hexdigest() + '"}\nnull',
 ]
 
 

@@ -54,6 +54,12 @@ async def test_a_large_notes_file_is_read_after_the_first_screen(tmp_path):
             if app.reader_screen.notes_ready:
                 break
         assert len(app.store.notes) == 1500
+        assert app.notes_ready  # the app knows too: quitting saves what is made from now on
         app.screen.query_one(ArticleView).move_to(LINE.index("Monday"))
         await pilot.pause()
         assert "note number 0 " in screen_text(app)
+        # A note made just before quitting is on disk when the app has gone (before the fix,
+        # the app still thought the notes unread, and its exit save did nothing).
+        app.store.add(len(LINE) + 2, len(LINE) + 6, "the last words")  # no save requested
+    assert app.save_before_exit() is None
+    assert "the last words" in notes_path.read_text(encoding="utf-8")
