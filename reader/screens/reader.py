@@ -17,6 +17,7 @@ from reader.settings import Settings
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.search_bar import SearchBar
 
 NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
@@ -48,6 +49,7 @@ class ReaderScreen(NoteKeysScreen):
             )
         yield Static(id="status")
         yield KeyBar(id="keys")
+        yield SearchBar(id="search")
 
     def header_text(self) -> Text:
         info = self.reading.cards.info
@@ -149,6 +151,55 @@ class ReaderScreen(NoteKeysScreen):
     @on(ArticleView.Notice)
     def article_notice(self, event: ArticleView.Notice) -> None:
         self.say(event.text)
+
+    # Search: the line at the bottom, and the article's matches -----------------------------------
+
+    @on(ArticleView.SearchStarted)
+    def open_search(self) -> None:
+        self.add_class("searching")
+        self.query_one(SearchBar).open()
+
+    @on(SearchBar.Changed)
+    def search_changed(self, event: SearchBar.Changed) -> None:
+        self.article.search_typed(event.query)
+
+    @on(SearchBar.Ended)
+    def search_ended(self, event: SearchBar.Ended) -> None:
+        self.remove_class("searching")
+        self.article.focus()
+        if event.keep:
+            self.article.search_accept(went=event.went)
+        else:
+            self.article.search_cancel()
+
+    @on(ArticleView.SearchStatus)
+    def search_status(self, event: ArticleView.SearchStatus) -> None:
+        if self.has_class("searching"):
+            self.query_one(SearchBar).show_status(event.text)
+        elif event.text:
+            self.say(event.text)
+
+    # Jumps from the command palette ----------------------------------------------------------
+
+    def go_to_card(self, card_id: str) -> None:
+        """Put the cursor on the card's first mention; a card never mentioned is only shown."""
+        mentions = self.reading.links.of_card(card_id)
+        if mentions:
+            self.article.move_to(mentions[0].start, went=True)
+        else:
+            self.show_card(card_id)
+            self.say("This card is not mentioned in the article")
+        self.article.focus()
+
+    def go_to_note(self, note_id: str) -> None:
+        """Put the cursor on the note (E and d act on it); an orphan has no place to go to."""
+        where = self.store.placement(note_id)
+        if where.start is None:
+            self.say("That note lost its place in the text: A lists it, to re-attach")
+            return
+        self.picked_note_id = note_id
+        self.article.move_to(where.start, went=True)
+        self.article.focus()
 
     @on(CardPane.OpenCard)
     def open_card(self, event: CardPane.OpenCard) -> None:

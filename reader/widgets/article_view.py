@@ -1,8 +1,8 @@
 """Provides ArticleView: the article, drawn line by line from a layout, with a reading cursor.
 
 Only the rows on screen are drawn (Textual's Line API), so a key press costs the same on a short
-article and on War and Peace. Mentions, notes, the selection and the cursor are drawn through
-component classes, so a theme or the stylesheet can restyle every one of them.
+article and on War and Peace. Mentions, notes, search matches, the selection and the cursor are
+drawn through component classes, so a theme or the stylesheet can restyle every one of them.
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ from annotations.reading import Reading
 from annotations.text import motion
 from annotations.text.sanitize import display_char
 from reader import bindings
+from reader.widgets.article_search import SEARCH_LAYERS, ArticleSearch
 from reader.widgets.contrast import readable_style
 from reader.widgets.wrap import Layout
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(ArticleSearch, ScrollView, can_focus=True):
     """The article with its mentions, notes, selection and reading cursor."""
 
     COMPONENT_CLASSES = {
@@ -40,6 +41,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article--cursor-word",
         "article--selection",
         "article--approximate",
+        *SEARCH_LAYERS,
     }
 
     BINDINGS = bindings.ARTICLE
@@ -168,15 +170,14 @@ class ArticleView(ScrollView, can_focus=True):
             paint(mention.start, mention.end, f"article--mention-{cards[mention.card_id].kind}")
         # The word under the cursor goes below notes: a highlight made on it (H) shows at once,
         # in its colour, with the word still bold and the cursor's own cell reversed.
-        word = self.cursor_span()
-        if word:
+        if word := self.cursor_span():
             paint(word[0], word[1], "article--cursor-word")
         for note_start, note_end, color, approximate in self.notes.note_spans(start, end):
             paint(note_start, note_end, f"article--note-{color}")
             if approximate:
                 paint(note_start, note_end, "article--approximate")
-        selection = self.selection
-        if selection:
+        self.paint_search(start, end, paint)  # over notes, under the selection and the cursor
+        if selection := self.selection:
             paint(selection[0], selection[1], "article--selection")
         paint(self.cursor, self.cursor + 1, "article--cursor")
         return layers
@@ -199,8 +200,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def span_at(self, offset: int) -> tuple[int, int] | None:
         """The linked mention, or else the word, covering `offset`."""
-        mention = self.reading.links.at(offset)
-        if mention:
+        if mention := self.reading.links.at(offset):
             return mention.start, mention.end
         return motion.token_at(self.text, offset)
 
@@ -219,8 +219,7 @@ class ArticleView(ScrollView, can_focus=True):
         offset = min(max(offset, 0), len(self.text) - 1)
         if not keep_goal:
             self.goal_column = None
-        if offset != self.cursor:
-            self.cursor = offset
+        self.cursor = offset
         self.scroll_to_cursor()
         self.refresh()
         self.post_message(self.CursorMoved(self.cursor, went))
@@ -358,6 +357,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_drop_selection(self) -> None:
         if self.anchor is None:
+            self.hide_search()  # with nothing selected, Esc hides the search's highlights
             return
         self.anchor = None
         self.refresh()
