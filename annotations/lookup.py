@@ -18,6 +18,9 @@ from annotations.text.find import query_pattern
 EXCERPT_CHARS = 60
 """About how much text around a match an excerpt shows."""
 
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"\*+|`+|__+|^[ \t]*(?:#+|>)[ \t]*", re.MULTILINE)
+
 
 @dataclass(frozen=True)
 class CardHit:
@@ -54,7 +57,7 @@ def find_cards(cards: Iterable[Card], query: str) -> list[CardHit]:
         if alias is not None:
             hits.append(CardHit(card, "alias", alias))
             continue
-        for text in (card.summary, card.body):
+        for text in (card.summary, plain_markdown(card.body)):
             excerpt = _excerpt(pattern, text)
             if excerpt:
                 hits.append(CardHit(card, "text", excerpt))
@@ -83,6 +86,12 @@ def find_notes(notes: Iterable[Note], query: str) -> list[NoteHit]:
             hits.append(NoteHit(note, "passage", excerpt))
     order = {"note": 0, "tag": 1, "passage": 2}
     return sorted(hits, key=lambda hit: order[hit.field])
+
+
+def plain_markdown(text: str) -> str:
+    """A card body as the card pane shows it: link text without its address, no emphasis marks,
+    no heading or quote marks (so "**body** text" is found by "body text")."""
+    return _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", text))
 
 
 def _excerpt(pattern: re.Pattern, text: str) -> str:
