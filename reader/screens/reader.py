@@ -156,7 +156,9 @@ class ReaderScreen(NoteKeysScreen):
 
     @on(ArticleView.SearchStarted)
     def open_search(self) -> None:
-        self.add_class("searching")
+        # The two lines swap by their own display, not by a class on the screen: a class would
+        # restyle every widget (the article's styles worked out again) on each / and Esc.
+        self.query_one(KeyBar).display = False
         self.query_one(SearchBar).open()
 
     @on(SearchBar.Changed)
@@ -165,7 +167,7 @@ class ReaderScreen(NoteKeysScreen):
 
     @on(SearchBar.Ended)
     def search_ended(self, event: SearchBar.Ended) -> None:
-        self.remove_class("searching")
+        self.query_one(KeyBar).display = True
         self.article.focus()
         if event.keep:
             self.article.search_accept(went=event.went)
@@ -174,8 +176,9 @@ class ReaderScreen(NoteKeysScreen):
 
     @on(ArticleView.SearchStatus)
     def search_status(self, event: ArticleView.SearchStatus) -> None:
-        if self.has_class("searching"):
-            self.query_one(SearchBar).show_status(event.text)
+        bar = self.query_one(SearchBar)
+        if bar.display:
+            bar.show_status(event.text)
         elif event.text:
             self.say(event.text)
 

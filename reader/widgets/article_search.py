@@ -220,4 +220,5 @@ class ArticleSearch:
 
 
 def _not_found(matches: Matches) -> str:
-    return f"No match for {matches.query!r}"
+    query = matches.query if len(matches.query) <= 24 else matches.query[:23] + "…"
+    return f"No match for {query!r}"

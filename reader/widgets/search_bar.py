@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import events, on
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, Static
 
 from annotations.text.sanitize import display_text
@@ -23,6 +25,11 @@ class SearchInput(Input):
     """The query; Enter and Esc (remappable, search.*) end the search."""
 
     BINDINGS = bindings.SEARCH
+
+    # Input sets its virtual size on every key typed, and Textual's reactive lays the whole screen
+    # out again for it (a full repaint of the article, each letter). One line that never shows a
+    # scrollbar needs no new layout: it still scrolls sideways to keep the cursor in view.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     @dataclass
     class Ended(Message):
@@ -79,7 +86,9 @@ class SearchBar(Horizontal):
         self.input.value = ""  # its Changed comes once closed, and is not passed on
 
     def show_status(self, text: str) -> None:
-        self.query_one("#search-status", Static).update(Text(display_text(text), no_wrap=True))
+        status = self.query_one("#search-status", Static)
+        shown = Text(display_text(text), no_wrap=True, overflow="ellipsis", justify="right")
+        status.update(shown, layout=False)  # one line of fixed width: no new layout
 
     @on(Input.Changed, "#search-input")
     def query_changed(self, event: Input.Changed) -> None:
