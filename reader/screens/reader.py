@@ -154,32 +154,21 @@ class ReaderScreen(NoteKeysScreen):
 
     # Search: the line at the bottom, and the article's matches -----------------------------------
 
-    @on(ArticleView.SearchStarted)
-    def open_search(self) -> None:
+    @on(ArticleView.SearchTyping)
+    def search_typing(self, event: ArticleView.SearchTyping) -> None:
         # The two lines swap by their own display, not by a class on the screen: a class would
         # restyle every widget (the article's styles worked out again) on each / and Esc.
         self.query_one(KeyBar).display = False
-        self.query_one(SearchBar).open()
+        self.query_one(SearchBar).show(event.query, event.status)
 
-    @on(SearchBar.Changed)
-    def search_changed(self, event: SearchBar.Changed) -> None:
-        self.article.search_typed(event.query)
-
-    @on(SearchBar.Ended)
-    def search_ended(self, event: SearchBar.Ended) -> None:
+    @on(ArticleView.SearchDone)
+    def search_done(self) -> None:
+        self.query_one(SearchBar).close()
         self.query_one(KeyBar).display = True
-        self.article.focus()
-        if event.keep:
-            self.article.search_accept(went=event.went)
-        else:
-            self.article.search_cancel()
 
     @on(ArticleView.SearchStatus)
     def search_status(self, event: ArticleView.SearchStatus) -> None:
-        bar = self.query_one(SearchBar)
-        if bar.display:
-            bar.show_status(event.text)
-        elif event.text:
+        if event.text:
             self.say(event.text)
 
     # Jumps from the command palette ----------------------------------------------------------

@@ -1,10 +1,12 @@
 """Provides ArticleSearch: the article view's search (`/`, `n`, `N`) and the drawing of its matches.
 
 The matching is the model's (annotations.text.find); this keeps what the view needs around it:
-where the cursor was when `/` was pressed (Esc goes back there), the match the cursor is on, and
-whether the matches are drawn. Only the matches on screen are searched for when a frame is drawn,
-and on a long article they are counted ("3 of 12") in a thread after the first match has shown,
-so the first match is on screen as soon as on a short article.
+the query being typed, where the cursor was when `/` was pressed (Esc goes back there), the match
+the cursor is on, and whether the matches are drawn. The query is typed into the view itself, as
+into vim's command line: the key that changes it moves the cursor and draws the matches in the
+same frame, and the search line at the bottom (SearchBar) only shows what it is told. Only the
+matches on screen are searched for when a frame is drawn, and on a long article they are counted
+("3 of 12") in a thread after the first match has shown.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.message import Message
 from textual.worker import get_current_worker
 
 from annotations.text.find import Found, Matches
+from reader.keys import keys_in_force
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -31,15 +34,22 @@ COUNT_NOW_CHARS = 300_000
 
 
 class ArticleSearch:
-    """Mixin for ArticleView: the search state, the keys that move through it, its drawing."""
+    """Mixin for ArticleView: the search state, the keys that type and move through it, drawing."""
 
     @dataclass
-    class SearchStarted(Message):
-        """`/` was pressed: the screen opens the search line."""
+    class SearchTyping(Message):
+        """The search line should show `query` (opening if need be) and, at its end, `status`."""
+
+        query: str
+        status: str
+
+    @dataclass
+    class SearchDone(Message):
+        """The query is no longer being typed (Enter, Esc, a click): the search line closes."""
 
     @dataclass
     class SearchStatus(Message):
-        """What the search line (or, once it is closed, the key bar) should say: "3 of 12"."""
+        """What the key bar should say once the search line is closed: "3 of 12"."""
 
         text: str
 
@@ -49,10 +59,14 @@ class ArticleSearch:
     """Whether its matches are drawn (Esc in the article hides them; n and N show them again)."""
     current_match: tuple[int, int] | None = None
     """The match the cursor was put on, drawn apart from the others."""
-    _search_origin: tuple[int, int] | None = None
-    """(cursor, top row) when `/` was pressed, while the query is being typed."""
+    search_query: str | None = None
+    """The query while it is being typed (after `/`), else None."""
+    _search_origin: tuple[int, int] = (0, 0)
+    """(cursor, top row) when `/` was pressed."""
     _search_before: Matches | None = None
     """The search before this one, kept again if this one is cancelled."""
+    _search_keys: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    """The keys that keep (search.accept) and cancel (search.cancel), as remapped."""
     _counting: Matches | None = None
     """The matches a thread is counting (a long article), so n pressed again does not restart it."""
     _count_how: dict[str, bool] = {}  # noqa: RUF012 - replaced, never changed in place
@@ -70,18 +84,51 @@ class ArticleSearch:
         def call_after_refresh(self, callback: Callable) -> bool: ...
         def scroll_to(self, *, y: int, animate: bool, immediate: bool) -> None: ...
 
-    # Typing a query (the screen forwards what the search line says) ----------------------------
+    # Typing a query ------------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        """`/`: remember where the cursor is, and ask the screen for the search line."""
+        """`/`: remember where the cursor is, and start taking the keys typed as the query."""
         self._search_origin = (self.cursor, self.scroll_offset.y)
         self._search_before = self.search
-        self.post_message(self.SearchStarted())
+        in_force = keys_in_force(getattr(self.app, "_keymap", None))
+        self._search_keys = (in_force["search.accept"], in_force["search.cancel"])
+        self.search_query = ""
+        self.post_message(self.SearchTyping("", ""))
+
+    def on_key(self, event: events.Key) -> None:
+        """While a query is typed, every key is the search line's (no motion, no note key)."""
+        if self.search_query is None:
+            return
+        event.stop()
+        event.prevent_default()
+        accept, cancel = self._search_keys
+        if event.key in accept:
+            self.search_accept()
+        elif event.key in cancel:
+            self.search_cancel()
+        elif event.key in ("backspace", "ctrl+h"):
+            self.search_typed(self.search_query[:-1])
+        elif event.key == "ctrl+u":
+            self.search_typed("")
+        elif event.is_printable and event.character:
+            self.search_typed(self.search_query + event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.search_query is not None:
+            event.stop()
+            self.search_typed(self.search_query + " ".join(event.text.splitlines()))
+
+    def on_blur(self, _event: events.Blur) -> None:
+        self.search_accept(went=False)  # focus went elsewhere: the query is done with
+
+    def on_click(self, _event: events.Click) -> None:
+        self.search_accept(went=False)  # after ArticleView's own: the cursor stays where clicked
 
     def search_typed(self, query: str) -> None:
-        """The query changed: put the cursor on the first match after where `/` was pressed."""
-        if self._search_origin is None:
+        """The query is now `query`: the cursor goes to the first match after where `/` was."""
+        if self.search_query is None:
             return
+        self.search_query = query
         matches = Matches(self.text, query)
         self.search, self.search_shown = matches, matches.pattern is not None
         found = matches.next_after(self._search_origin[0])
@@ -91,13 +138,13 @@ class ArticleSearch:
 
     def search_accept(self, *, went: bool = True) -> None:
         """Enter: keep the cursor on the match (an empty query repeats the search before)."""
-        if self._search_origin is None:
+        if self.search_query is None:
             return
-        empty = self.search is None or self.search.pattern is None
-        if empty and self._search_before is not None:
+        if not self.search_query and self._search_before is not None:
             self.search_typed(self._search_before.query)
         matches = self.search
-        self._search_origin = None
+        self.search_query = None
+        self.post_message(self.SearchDone())
         if matches is None or matches.pattern is None:
             self.search = self._search_before
             return
@@ -111,16 +158,15 @@ class ArticleSearch:
 
     def search_cancel(self) -> None:
         """Esc while typing: the cursor and the view go back; the search before is kept."""
-        if self._search_origin is None:
+        if self.search_query is None:
             return
         self._go_back()
-        self._search_origin = None
+        self.search_query = None
+        self.post_message(self.SearchDone())
         self.search, self.search_shown = self._search_before, False
-        self.current_match = None
         self.refresh()
 
     def _go_back(self) -> None:
-        assert self._search_origin is not None
         cursor, top = self._search_origin
         self.current_match = None
         self.move_to(cursor)
@@ -174,8 +220,13 @@ class ArticleSearch:
         return said
 
     def _report(self, matches: Matches, **how: bool) -> None:
-        if matches is self.search:
-            self.post_message(self.SearchStatus(self.search_status(**how)))
+        """Say it on the search line while typing, else in the key bar (safe from a thread)."""
+        if matches is not self.search:
+            return
+        said, query = self.search_status(**how), self.search_query
+        self.post_message(
+            self.SearchStatus(said) if query is None else self.SearchTyping(query, said)
+        )
 
     def _count(self, matches: Matches, **how: bool) -> None:
         """Say where the cursor stands; count first (at once, or in a thread) if need be."""
@@ -195,9 +246,7 @@ class ArticleSearch:
         worker = get_current_worker()
         if matches.count(lambda: worker.is_cancelled or matches is not self.search) is None:
             return  # the next key typed made this count stale
-        if matches is self.search:
-            # post_message is safe from a thread; the screen shows it on the UI's loop.
-            self.post_message(self.SearchStatus(self.search_status(**self._count_how)))
+        self._report(matches, **self._count_how)  # post_message is safe from a thread
 
     def hide_search(self) -> bool:
         """Esc in the article: stop drawing the matches (n and N still go on). True if shown."""
