@@ -30,12 +30,12 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
     (
         "Search",
         [
-            (("article.search",), "search as you type (a capital letter makes it match case)"),
+            (("article.search",), "search as you type (a capital: exact case)"),
             (("search.accept", "search.cancel"), "  keep the match / go back to where you were"),
             (("article.search-next", "article.search-previous"),
-             "next / previous match (wraps round, and says so)"),
+             "next / previous match (wraps round)"),
             (("article.drop-selection",), "  hide the matches (n and N show them again)"),
-            ((), "ctrl+p finds cards and notes too, and jumps to them"),
+            ((), "ctrl+p also finds cards and notes"),
         ],
     ),
     (

@@ -186,3 +186,45 @@ async def test_a_long_article_is_counted_in_the_background(tmp_path):
         assert view_of(app).cursor == text.index("needle")  # at once, before the count
         await settle(pilot)
         assert search_line(app).endswith("1 of 2")
+
+
+async def test_while_typing_every_key_is_the_querys(tmp_path):
+    app = build_app(write_reading(tmp_path, TEXT, None), notes_path=tmp_path / "n.yaml")
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = view_of(app)
+        await typed(pilot, "said q")  # neither quits nor moves: the letters are the query
+        assert app.is_running
+        assert search_line(app).endswith("No match for 'said q'")
+        await pilot.press("backspace", "backspace")
+        await pilot.pause()
+        assert search_line(app).startswith(" /said ")
+        assert view.cursor == TEXT.index("said")
+        await pilot.press("ctrl+u", *"gam")
+        await pilot.pause()
+        assert view.cursor == TEXT.index("Gamma")
+        assert search_line(app).startswith(" /gam ")
+
+
+async def test_a_pasted_query_is_searched_on_one_line(tmp_path):
+    from textual import events
+
+    app = build_app(write_reading(tmp_path, TEXT, None), notes_path=tmp_path / "n.yaml")
+    async with app.run_test(size=(100, 20)) as pilot:
+        await typed(pilot, "")
+        view_of(app).post_message(events.Paste("of the\nbuonapartes"))
+        await pilot.pause()
+        assert view_of(app).cursor == TEXT.index("of the\nBuonapartes")
+        assert search_line(app).startswith(" /of the buonapartes")
+
+
+async def test_a_click_ends_the_typing_and_keeps_the_matches(tmp_path):
+    app = build_app(write_reading(tmp_path, TEXT, None), notes_path=tmp_path / "n.yaml")
+    async with app.run_test(size=(100, 20)) as pilot:
+        view = view_of(app)
+        await typed(pilot, "beta")
+        await pilot.click(ArticleView, offset=(3, 3))  # on the second paragraph
+        await pilot.pause()
+        assert view.search_query is None
+        assert view.cursor >= TEXT.index("A second")  # where the click put it
+        assert app.screen.query_one(KeyBar).display
+        assert match_texts(view, "article--search-match")
