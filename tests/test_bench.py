@@ -27,7 +27,7 @@ TOP_KEYS = {
     "bars",
     "duration_s",
 }
-KEY_SERIES = {"j", "PgDn", "Tab", "]", "w", "G/g", "v+w", "j (after v)", "j (saving)"}
+KEY_SERIES = {"j", "PgDn", "Tab", "]", "w", "G/g", "v+w", "/ + letter", "j (after v)", "j (saving)"}
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the benchmark drives a Linux pty")
@@ -58,5 +58,5 @@ def test_quick_benchmark_runs_and_writes_its_results(tmp_path):
     assert results["saving"]["median_ms"] > 0
     assert {"1x", "2x", "4x", "ratio_4x_1x"} <= results["linking"].keys()
     assert results["anchoring"]["edited"]["placements"]
-    assert len(results["bars"]) == 12
+    assert len(results["bars"]) == 13
     assert all({"figure", "bar", "value", "pass"} <= row.keys() for row in results["bars"])
