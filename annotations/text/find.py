@@ -19,8 +19,9 @@ _WHITESPACE = re.compile(r"\s+")
 
 DRAW_MARGIN = 512
 """How far before a stretch of text a match that reaches into it may start (drawing)."""
-DRAW_AHEAD = 8192
-"""How much text past a requested stretch is searched at once: the rows below it on screen."""
+DRAW_AHEAD = 6144
+"""How much text past a requested stretch is searched at once: the rows below it on screen
+(a screen of 40 rows of 120 columns holds under 5,000 characters)."""
 BACK_WINDOW = 4096
 """The first stretch searched backwards from a place; it doubles until a match is found."""
 
@@ -127,8 +128,15 @@ class Matches:
                 spans.append(match.span())
             self._drawn = drawn = (start, high, spans)
         spans = drawn[2]
-        index = bisect.bisect_left(spans, (start - DRAW_MARGIN, 0))
-        return [span for span in spans[index:] if span[0] < end and span[1] > start]
+        found = []
+        # Asked row by row: only the few spans near the row are looked at, not all that follow.
+        for index in range(bisect.bisect_left(spans, (start - DRAW_MARGIN, 0)), len(spans)):
+            span = spans[index]
+            if span[0] >= end:
+                break
+            if span[1] > start:
+                found.append(span)
+        return found
 
     # Counting ----------------------------------------------------------------------------------
 
