@@ -15,6 +15,7 @@ from annotations.notes.store import NotesStore
 from annotations.reading import Reading, open_reading
 from reader import bindings, quitting
 from reader.keys import keys_in_force, show_key
+from reader.palette_search import ReadingSearch
 from reader.screens.reader import ReaderScreen
 from reader.settings import Settings, load_settings, save_settings
 from reader.widgets.article_view import ArticleView
@@ -27,6 +28,7 @@ class ReaderApp(App[int]):
     CSS_PATH = "reader.tcss"
     TITLE = "annotated-reader"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {ReadingSearch}
 
     BINDINGS = bindings.APP
 

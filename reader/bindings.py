@@ -127,6 +127,9 @@ ARTICLE = [
         show=False,
         id="article.mention-previous",
     ),
+    Binding("slash", "search", "Search the article", show=False, id="article.search"),
+    Binding("n", "search_next", "Next match", show=False, id="article.search-next"),
+    Binding("N", "search_previous", "Previous match", show=False, id="article.search-previous"),
     Binding("v", "select", "Select", id="article.select"),
     Binding("escape", "drop_selection", "Drop selection", show=False, id="article.drop-selection"),
 ]
@@ -167,6 +170,13 @@ CARD = [
     Binding("d", "delete_card", "Delete your card", show=False, id="card.delete"),
 ]
 """CardPane's keys."""
+
+SEARCH = [
+    # On the search line's input: Enter there submits rather than opening the card pane.
+    Binding("enter", "accept", "Keep the match", id="search.accept"),
+    Binding("escape", "cancel", "Back to where you were", id="search.cancel"),
+]
+"""SearchInput's keys (the `/` line at the bottom; what is typed goes into it)."""
 
 HELP = [
     Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
@@ -270,6 +280,6 @@ CHANGES_VIEW = [
 ]
 """ChangesView's keys."""
 
-OWNERS = ("APP", "SCREEN", "ARTICLE", "CARD", "HELP", "EDITOR", "DISCARD", "ASK",
+OWNERS = ("APP", "SCREEN", "ARTICLE", "CARD", "SEARCH", "HELP", "EDITOR", "DISCARD", "ASK",
           "NOTES_LIST", "CHANGES", "CHANGES_VIEW", "OPEN", "CARDS_INDEX")  # fmt: skip
 """Every owner's list (NOTES, JUMPS are part of SCREEN): what the keymap accepts, tests walk."""

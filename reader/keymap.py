@@ -4,7 +4,7 @@
     version: 1
     keys:
       article.down: j,down,ctrl+n
-      notes.annotate: n
+      notes.annotate: i
 
 It is read and checked before the screen starts; a bad file stops the reader with one clear
 line per problem, like a bad cards file.

@@ -95,8 +95,8 @@ def is_key_name(key: str) -> bool:
     return last == last.lower()
 
 
-CHAINS = (("ARTICLE", "SCREEN", "APP"), ("CARD", "SCREEN", "APP"), ("HELP",), ("EDITOR",),
-          ("DISCARD",), ("ASK",), ("NOTES_LIST",), ("CARDS_INDEX",))  # fmt: skip
+CHAINS = (("ARTICLE", "SCREEN", "APP"), ("CARD", "SCREEN", "APP"), ("SEARCH",), ("HELP",),
+          ("EDITOR",), ("DISCARD",), ("ASK",), ("NOTES_LIST",), ("CARDS_INDEX",))  # fmt: skip
 """Bindings that are in force together: the focused widget's, its screen's and the app's."""
 
 

@@ -30,7 +30,7 @@ TOP_KEYS = {
     "library",
     "library_linking",
 }
-KEY_SERIES = {"j", "PgDn", "Tab", "]", "w", "G/g", "v+w", "j (after v)", "j (saving)"}
+KEY_SERIES = {"j", "PgDn", "Tab", "]", "w", "G/g", "v+w", "/ + letter", "j (after v)", "j (saving)"}
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the benchmark drives a Linux pty")
@@ -69,5 +69,5 @@ def test_quick_benchmark_runs_and_writes_its_results(tmp_path):
     assert results["library"]["alias_count"] == 900
     ratio = results["library_linking"]["ratio_library_own"]
     assert ratio is not None and ratio > 0
-    assert len(results["bars"]) == 16
+    assert len(results["bars"]) == 17
     assert all({"figure", "bar", "value", "pass"} <= row.keys() for row in results["bars"])

@@ -38,6 +38,17 @@ KEY_GROUPS: list[tuple[str, list[tuple[tuple[str, ...], str]]]] = [
         ],
     ),
     (
+        "Search",
+        [
+            (("article.search",), "search as you type (a capital: exact case)"),
+            (("search.accept", "search.cancel"), "  keep the match / go back to where you were"),
+            (("article.search-next", "article.search-previous"),
+             "next / previous match (wraps round)"),
+            (("article.drop-selection",), "  hide the matches (n and N show them again)"),
+            ((), "ctrl+p also finds cards and notes"),
+        ],
+    ),
+    (
         "Cards",
         [
             (("article.link-next", "article.link-previous"), "next / previous linked name or note"),

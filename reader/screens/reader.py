@@ -20,6 +20,7 @@ from reader.settings import Settings
 from reader.widgets.article_view import ArticleView
 from reader.widgets.card_pane import CardPane
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.search_bar import SearchBar
 
 NARROW_WIDTH = 100
 """Below this many columns the card pane moves under the article."""
@@ -61,6 +62,7 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
             )
         yield Static(id="status")
         yield KeyBar(id="keys")
+        yield SearchBar(id="search")
 
     def header_text(self) -> Text:
         info, article = self.reading.cards.info, self.reading.article
@@ -205,6 +207,47 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
     def article_notice(self, event: ArticleView.Notice) -> None:
         self.say(event.text)
 
+    # Search: the line at the bottom, and the article's matches -----------------------------------
+
+    @on(ArticleView.SearchTyping)
+    def search_typing(self, event: ArticleView.SearchTyping) -> None:
+        # The two lines swap by their own display, not by a class on the screen: a class would
+        # restyle every widget (the article's styles worked out again) on each / and Esc.
+        self.query_one(KeyBar).display = False
+        self.query_one(SearchBar).show(event.query, event.status)
+
+    @on(ArticleView.SearchDone)
+    def search_done(self) -> None:
+        self.query_one(SearchBar).close()
+        self.query_one(KeyBar).display = True
+
+    @on(ArticleView.SearchStatus)
+    def search_status(self, event: ArticleView.SearchStatus) -> None:
+        if event.text:
+            self.say(event.text)
+
+    # Jumps from the command palette ----------------------------------------------------------
+
+    def go_to_card(self, card_id: str) -> None:
+        """Put the cursor on the card's first mention; a card never mentioned is only shown."""
+        mentions = self.reading.links.of_card(card_id)
+        if mentions:
+            self.article.jump_to(mentions[0].start)
+        else:
+            self.show_card(card_id)
+            self.say("This card is not mentioned in the article")
+        self.article.focus()
+
+    def go_to_note(self, note_id: str) -> None:
+        """Put the cursor on the note (E and d act on it); an orphan has no place to go to."""
+        where = self.store.placement(note_id)
+        if where.start is None:
+            self.say("That note lost its place in the text: A lists it, to re-attach")
+            return
+        self.picked_note_id = note_id
+        self.article.jump_to(where.start)
+        self.article.focus()
+
     @on(CardPane.OpenCard)
     def open_card(self, event: CardPane.OpenCard) -> None:
         self.show_card(event.card_id)
@@ -212,14 +255,6 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
     @on(CardPane.GoToCard)
     def go_to_card_event(self, event: CardPane.GoToCard) -> None:
         self.go_to_card(event.card_id)
-
-    def go_to_card(self, card_id: str) -> None:
-        """Show a card, and put the cursor on its first mention (the reader went there)."""
-        self.show_card(card_id)
-        mentions = self.reading.links.of_card(card_id)
-        self.article.focus()
-        if mentions:
-            self.article.move_to(mentions[0].start, went=True)
 
     @on(CardPane.JumpTo)
     def jump_to_mention(self, event: CardPane.JumpTo) -> None:

@@ -68,6 +68,10 @@ class ArticleJumps:
         """
         origin = self.cursor
         self.move_to(offset, went=True)
+        self.record_jump(origin)
+
+    def record_jump(self, origin: int) -> None:
+        """A jump from `origin` to the cursor was made (by a search, say): `''` goes back."""
         self.jumps.record(origin, self.cursor)
 
     def jump_back(self) -> bool:

@@ -1,8 +1,8 @@
 """Provides ArticleView: the article, drawn line by line from a layout, with a reading cursor.
 
 Only the rows on screen are drawn (Textual's Line API), so a key press costs the same on a short
-article and on War and Peace. Mentions, notes, the selection and the cursor are drawn through
-component classes, so a theme or the stylesheet can restyle every one of them.
+article and on War and Peace. Mentions, notes, search matches, the selection and the cursor are
+drawn through component classes, so a theme or the stylesheet can restyle every one of them.
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ from annotations.text.rendering import STYLES as MARKUP_STYLES
 from annotations.text.sanitize import display_char
 from reader import bindings
 from reader.widgets.article_jumps import HINT, HINT_TYPED, ArticleJumps
+from reader.widgets.article_search import SEARCH_LAYERS, ArticleSearch
 from reader.widgets.contrast import readable_style
 from reader.widgets.wrap import Layout, shown_char
 
 
-class ArticleView(ArticleJumps, ScrollView, can_focus=True):
+class ArticleView(ArticleSearch, ArticleJumps, ScrollView, can_focus=True):
     """The article with its mentions, notes, selection and reading cursor."""
 
     COMPONENT_CLASSES = {
@@ -45,6 +46,7 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
         "article--approximate",
         HINT,
         HINT_TYPED,
+        *SEARCH_LAYERS,
     }
 
     BINDINGS = bindings.ARTICLE
@@ -205,15 +207,14 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
             paint(mention.start, mention.end, f"article--mention-{cards[mention.card_id].kind}")
         # The word under the cursor goes below notes: a highlight made on it (H) shows at once,
         # in its colour, with the word still bold and the cursor's own cell reversed.
-        word = self.cursor_span()
-        if word:
+        if word := self.cursor_span():
             paint(word[0], word[1], "article--cursor-word")
         for note_start, note_end, color, approximate in self.notes.note_spans(start, end):
             paint(note_start, note_end, f"article--note-{color}")
             if approximate:
                 paint(note_start, note_end, "article--approximate")
-        selection = self.selection
-        if selection:
+        self.paint_search(start, end, paint)  # over notes, under the selection and the cursor
+        if selection := self.selection:
             paint(selection[0], selection[1], "article--selection")
         paint(self.cursor, self.cursor + 1, "article--cursor")
         return layers
@@ -236,8 +237,7 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
 
     def span_at(self, offset: int) -> tuple[int, int] | None:
         """The linked mention, or else the word, covering `offset`."""
-        mention = self.reading.links.at(offset)
-        if mention:
+        if mention := self.reading.links.at(offset):
             return mention.start, mention.end
         return motion.token_at(self.text, offset)
 
@@ -260,8 +260,7 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
             offset = rendering.visible(offset, -1 if offset < self.cursor else 1)
         if not keep_goal:
             self.goal_column = None
-        if offset != self.cursor:
-            self.cursor = offset
+        self.cursor = offset
         self.scroll_to_cursor()
         self.refresh()
         self.post_message(self.CursorMoved(self.cursor, went))
@@ -362,6 +361,7 @@ class ArticleView(ArticleJumps, ScrollView, can_focus=True):
 
     def action_drop_selection(self) -> None:
         if self.anchor is None:
+            self.hide_search()  # with nothing selected, Esc hides the search's highlights
             return
         self.anchor = None
         self.refresh()

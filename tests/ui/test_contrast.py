@@ -1,5 +1,6 @@
 """Every character of the article is legible (WCAG AA, 4.5:1) in the dark and the light theme:
-mentions of each kind, notes in each colour, the selection, the cursor and the word under it."""
+mentions of each kind, notes in each colour, search matches, the selection, the cursor and the word
+under it."""
 
 from __future__ import annotations
 
@@ -98,3 +99,27 @@ async def test_the_theme_chosen_is_remembered_for_the_next_start(tmp_path):
     async with again.run_test(size=(120, 12)) as pilot:
         await pilot.pause()
         assert again.theme == "textual-light"
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_search_matches_reach_wcag_aa_on_every_ground(tmp_path, theme):
+    # "o" is in every mention ("Personword"...), every note ("noteyellow"...) and plain words,
+    # so matches are drawn over each kind of mention and each note colour.
+    app = build_app(write_reading(tmp_path, TEXT, CARDS), notes_path=tmp_path / "n.notes.yaml")
+    async with app.run_test(size=(120, 12)) as pilot:
+        app.theme = theme
+        for color in COLORS:
+            start = TEXT.index(f"note{color}")
+            app.store.add(start, start + len(f"note{color}"), color=color)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("slash", "o")
+        await pilot.pause()
+        pairs = shown_pairs(view)  # while typing: the current match and the others
+        await pilot.press("enter", "n", "n", "v", "w", "w")  # a selection over matches
+        await pilot.pause()
+        pairs += shown_pairs(view)
+        match_ground = view.style_for(("article--search-match",)).bgcolor
+        first_row = view.render_lines(Region(0, 0, view.size.width, 1))[0]
+        grounds = [segment.style.bgcolor for segment in first_row]
+    assert match_ground in grounds, "no match drawn on plain text"
+    assert too_faint(pairs) == []

@@ -88,18 +88,18 @@ def test_the_readme_lists_every_id_group():
 
 async def test_help_and_palette_show_a_remapped_key(tmp_path):
     keymap_file = tmp_path / "keymap.yaml"
-    keymap_file.write_text("version: 1\nkeys:\n  article.down: n\n", encoding="utf-8")
+    keymap_file.write_text("version: 1\nkeys:\n  article.down: i\n", encoding="utf-8")
     app = build_app(write_reading(tmp_path), keymap=load_keymap(keymap_file))
     async with app.run_test(size=(120, 50)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         shown = screen_text(app)
-        assert re.search(r"\bn / k ↑\s+cursor down / up a line", shown), shown
+        assert re.search(r"\bi / k ↑\s+cursor down / up a line", shown), shown
         await pilot.press("escape")
         await pilot.pause()
         commands = list(app.get_system_commands(app.screen))
         [down] = [command for command in commands if command.title == "Down"]
-        assert down.help == "Key: n"
+        assert down.help == "Key: i"
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
