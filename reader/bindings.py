@@ -58,6 +58,13 @@ SCREEN = [
     Binding("alt+right", "card_forward", "Forward", show=False, id="screen.card-forward"),
     Binding("c", "toggle_cards", "Cards", id="screen.toggle-cards"),
     Binding(
+        "x",
+        "cards_index",
+        "Cards index",
+        id="screen.cards-index",
+        tooltip="Every card by kind, with its mentions and where they fall; type to filter",
+    ),
+    Binding(
         "ctrl+o",
         "open_article",
         "Open another article",
@@ -135,9 +142,29 @@ CARD = [
     Binding("pageup", "page_up", "Card: page up", show=False, id="card.page-up"),
     Binding("g,home", "scroll_home", "Card: top", show=False, id="card.top"),
     Binding("G,end", "scroll_end", "Card: bottom", show=False, id="card.bottom"),
-    Binding("tab", "link_next", "Next see-also", id="card.link-next"),
-    Binding("shift+tab", "link_previous", "Previous see-also", show=False, id="card.link-previous"),
-    Binding("enter", "open_link", "Open card", id="card.open-link"),
+    Binding("tab", "link_next", "Next link or mention", id="card.link-next"),
+    Binding(
+        "shift+tab",
+        "link_previous",
+        "Previous link or mention",
+        show=False,
+        id="card.link-previous",
+    ),
+    Binding("enter", "open_link", "Open", id="card.open-link"),
+    Binding(
+        "right_square_bracket",
+        "mention_next",
+        "Card: next mention",
+        show=False,
+        id="card.mention-next",
+    ),
+    Binding(
+        "left_square_bracket",
+        "mention_previous",
+        "Card: previous mention",
+        show=False,
+        id="card.mention-previous",
+    ),
     Binding("escape", "leave", "Back to article", id="card.leave"),
     Binding("E", "edit_card", "Edit your card", show=False, id="card.edit"),
     Binding("d", "delete_card", "Delete your card", show=False, id="card.delete"),
@@ -216,6 +243,18 @@ NOTES_LIST = [
 ]
 """NotesList's keys."""
 
+CARDS_INDEX = [
+    Binding("escape", "close", "Close", id="index.close"),
+    Binding("enter", "open", "Show card", priority=True, id="index.open"),
+    # Not a letter: while the filter has focus, letters are typed into it.
+    Binding("ctrl+s", "toggle_sort", "Sort by name / mentions", priority=True, id="index.sort"),
+    Binding("down", "move(1)", show=False, priority=True, id="index.down"),
+    Binding("up", "move(-1)", show=False, priority=True, id="index.up"),
+    Binding("pagedown", "page(1)", show=False, priority=True, id="index.page-down"),
+    Binding("pageup", "page(-1)", show=False, priority=True, id="index.page-up"),
+]
+"""CardsIndex's keys."""
+
 OPEN = [
     Binding("escape", "cancel", "Cancel", id="open.cancel"),
     # Priority: Tab would otherwise move the focus out of the only field.
@@ -242,5 +281,5 @@ CHANGES_VIEW = [
 """ChangesView's keys."""
 
 OWNERS = ("APP", "SCREEN", "ARTICLE", "CARD", "SEARCH", "HELP", "EDITOR", "DISCARD", "ASK",
-          "NOTES_LIST", "CHANGES", "CHANGES_VIEW", "OPEN")  # fmt: skip
+          "NOTES_LIST", "CHANGES", "CHANGES_VIEW", "OPEN", "CARDS_INDEX")  # fmt: skip
 """Every owner's list (NOTES, JUMPS are part of SCREEN): what the keymap accepts, tests walk."""

@@ -96,7 +96,7 @@ def is_key_name(key: str) -> bool:
 
 
 CHAINS = (("ARTICLE", "SCREEN", "APP"), ("CARD", "SCREEN", "APP"), ("SEARCH",), ("HELP",),
-          ("EDITOR",), ("DISCARD",), ("ASK",), ("NOTES_LIST",))  # fmt: skip
+          ("EDITOR",), ("DISCARD",), ("ASK",), ("NOTES_LIST",), ("CARDS_INDEX",))  # fmt: skip
 """Bindings that are in force together: the focused widget's, its screen's and the app's."""
 
 

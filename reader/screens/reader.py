@@ -8,6 +8,7 @@ from textual.containers import Container
 from textual.widgets import Static
 
 from annotations.cards.history import CardHistory
+from annotations.cards.xray import SortBy
 from annotations.notes.store import NotesStore
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
@@ -40,6 +41,8 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
         self._pane_card = None
         """The card the pane is to show (it follows on the next frame)."""
         self._pane_due = False
+        self.index_sort: SortBy = "name"
+        """How the cards index was last sorted (it opens so again)."""
         self.init_jumps()
         self._link_generation = 0
         """Grows when the cards change: links found for an older set of cards are dropped."""
@@ -123,6 +126,11 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
             self.show_card(shown.id, record=False)
         self.cursor_moved(ArticleView.CursorMoved(self.article.cursor))
         self.cards.refresh_card()  # the overview's counts and the card's mentions changed
+        from reader.screens.cards_index import CardsIndex
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, CardsIndex):
+                screen.refill()
 
     def relink(self) -> None:
         """Link again after the personal cards changed: at once, or in the background for a
@@ -152,6 +160,7 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
 
     @on(ArticleView.CursorMoved)
     def cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.cards.cursor = event.offset
         self.position_moved(event.offset)
         mention = self.reading.links.at(event.offset)
         if mention is not None:
@@ -243,6 +252,18 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
     def open_card(self, event: CardPane.OpenCard) -> None:
         self.show_card(event.card_id)
 
+    @on(CardPane.GoToCard)
+    def go_to_card_event(self, event: CardPane.GoToCard) -> None:
+        self.go_to_card(event.card_id)
+
+    @on(CardPane.JumpTo)
+    def jump_to_mention(self, event: CardPane.JumpTo) -> None:
+        if event.notice:
+            self.say(event.notice)
+        if not event.stay:
+            self.article.focus()
+        self.article.move_to(event.mention.start, went=True)
+
     @on(CardPane.Leave)
     def leave_cards(self) -> None:
         self.article.focus()
@@ -267,6 +288,18 @@ class ReaderScreen(VersionsMixin, JumpKeysScreen, CardKeysScreen):
             self.app.bell()
         else:
             self.show_card(card_id, record=False)
+
+    def action_cards_index(self) -> None:
+        from reader.screens.cards_index import CardsIndex, IndexChoice  # loaded when first used
+
+        def chosen(choice: IndexChoice | None) -> None:
+            if choice is None:
+                return
+            self.index_sort = choice.sort
+            if choice.card_id is not None:
+                self.go_to_card(choice.card_id)
+
+        self.app.push_screen(CardsIndex(self.reading, self.index_sort), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Served to a browser, the reader opens only the article it was started with.

@@ -1,4 +1,4 @@
-"""Provides CardPane: the context card on show, its see-also links, and its mentions.
+"""Provides CardPane: the context card on show, its see-also links, mentions and linked-from.
 
 All card text is shown as plain text (rich `Text`, never markup); the model has already replaced
 control characters with visible symbols. The Markdown body is rendered by Rich's Markdown
@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
@@ -19,18 +18,22 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Static
 
-from annotations.cards.model import Card, Source
+from annotations.cards.linking import Mention
+from annotations.cards.model import Card
+from annotations.cards.xray import next_mention
 from annotations.reading import Reading
 from annotations.text.sanitize import display_text
 from reader import bindings
+from reader.widgets.card_targets import (
+    Looks,
+    Target,
+    TargetLines,
+    card_lines,
+    overview_lines,
+    see_also_cards,
+)
+from reader.widgets.card_text import append_later, append_source
 from reader.widgets.contrast import readable_style
-
-MAX_SNIPPETS = 30
-"""Mentions listed with a snippet; the rest are counted (a name in War and Peace has hundreds)."""
-SNIPPET_CONTEXT = 30
-OVERVIEW_UNMENTIONED = 50
-"""The overview lists unmentioned cards too while there are at most this many (an article's own
-cards); more (a card library's) are only counted."""
 
 
 class CardPane(VerticalScroll, can_focus=True):
@@ -38,13 +41,30 @@ class CardPane(VerticalScroll, can_focus=True):
 
     BINDINGS = bindings.CARD
 
-    COMPONENT_CLASSES = {"card-pane--hint"}
+    COMPONENT_CLASSES = {"card-pane--mention", "card-pane--hint"}
+    """The mention in its line of context; a jump hint's label (both kept legible)."""
 
     @dataclass
     class OpenCard(Message):
-        """The reader chose a see-also link to `card_id`."""
+        """The reader chose a see-also or linked-from link to `card_id`."""
 
         card_id: str
+
+    @dataclass
+    class GoToCard(Message):
+        """The reader opened `card_id` from the overview: show it at its first mention."""
+
+        card_id: str
+
+    @dataclass
+    class JumpTo(Message):
+        """The reader chose one of the card's mentions: put the article's cursor there."""
+
+        mention: Mention
+        stay: bool = False
+        """Keep the focus in the pane (] and [ step through the mentions from here)."""
+        notice: str = ""
+        """What to tell the reader ("wrapped round"), if anything."""
 
     @dataclass
     class Leave(Message):
@@ -68,8 +88,12 @@ class CardPane(VerticalScroll, can_focus=True):
         self.show_later = show_later
         """Whether the card's "After the article" entries are shown (the app's setting)."""
         self.card: Card | None = None
-        self.link_index: int | None = None
-        """The see-also link chosen with Tab (shown highlighted), or None before the first Tab."""
+        self.chosen: int | None = None
+        """The line chosen with Tab (shown highlighted): a link, a mention or, in the overview, a
+        card; an index into `targets`, or None before the first Tab."""
+        self.targets: list[Target] = []  # the lines that can be chosen, as last drawn
+        self.target_lines: list[int] = []  # the line of the links text each target is on
+        self.cursor = 0  # the article's cursor (the screen keeps it told): ] and [ go on from it
         self.extra_text: Text | None = None
         """Text shown above the card (the note under the cursor), or None."""
         self.hints: dict[int, str] = {}
@@ -82,6 +106,9 @@ class CardPane(VerticalScroll, can_focus=True):
         # see-also links and mentions in another, so a chosen link can be scrolled into view.
         yield Static(id="card-text")
         yield Static(id="card-links")
+
+    def on_resize(self) -> None:
+        self.refresh_card()  # each mention's context is one line of the pane's width
 
     def on_mount(self) -> None:
         self.refresh_card()
@@ -99,7 +126,7 @@ class CardPane(VerticalScroll, can_focus=True):
                 self.extra_text = extra
                 self._show_extra()
             return
-        self.link_index = None
+        self.chosen = None
         self.scroll_home(animate=False)
         self.card = card
         self.extra_text = extra
@@ -108,15 +135,14 @@ class CardPane(VerticalScroll, can_focus=True):
     def refresh_card(self) -> None:
         self._show_extra()
         shown = self.query_one("#card-text", Static)
-        links = self.query_one("#card-links", Static)
         if self.card is None and self.extra_text is not None:
             # A note on words no card names: the note alone, not the whole overview under it.
             shown.update(Text("No card names these words.", style="italic"))
-            links.update("")
+            self._show_lines(self.query_one("#card-links", Static), TargetLines())
             return
         if self.card is None:
             shown.update(self.overview())
-            links.update("")
+            self.refresh_links()
             return
         parts = [self.card_head(self.card)]
         body = self.card.body
@@ -127,7 +153,45 @@ class CardPane(VerticalScroll, can_focus=True):
             parts += [Text(), Markdown(body, hyperlinks=False)]
         parts += [Text(), self.card_tail(self.card)]
         shown.update(Group(*parts))
-        links.update(self.card_links(self.card))
+        self.refresh_links()
+
+    def refresh_links(self) -> None:
+        """Draw the choosable lines again (the card above them, often long, is left as is)."""
+        links = self.query_one("#card-links", Static)
+        if self.card is None:
+            lines = overview_lines(self.reading, chosen=self._chosen(), looks=self.looks())
+        else:
+            lines = self.card_links(self.card)
+        self._show_lines(links, lines)
+
+    def _show_lines(self, links: Static, lines: TargetLines) -> None:
+        self.targets, self.target_lines = lines.targets, lines.lines
+        if self.chosen is not None and self.chosen >= len(self.targets):
+            self.chosen = None
+        links.update(lines.text)
+
+    def _chosen(self) -> int | None:
+        """The chosen line, drawn as chosen only while the pane has focus."""
+        return self.chosen if self.has_focus else None
+
+    def looks(self) -> Looks:
+        """The highlights of a mention in its context and of a hint, legible on the pane."""
+        base = self.rich_style
+        mention = self.get_component_rich_style("card-pane--mention", partial=True)
+        hint = self.get_component_rich_style("card-pane--hint", partial=True)
+        return Looks(readable_style(base + mention, base), hint=readable_style(base + hint, base))
+
+    def card_links(self, card: Card) -> TargetLines:
+        """See also, the mentions in context, and Linked from; the chosen one highlighted."""
+        width = self.query_one("#card-links", Static).content_region.width or self.size.width
+        return card_lines(
+            self.reading,
+            card,
+            chosen=self._chosen(),
+            width=width - 1,
+            looks=self.looks(),
+            hints=(self.hints, self.hint_typed),
+        )
 
     def set_show_later(self, show: bool) -> None:
         """Show or hide the entries dated after the article, and redraw."""
@@ -151,22 +215,10 @@ class CardPane(VerticalScroll, can_focus=True):
         text.append(
             f"{len(reading.cards.cards):,} cards, {len(reading.links.mentions):,} mentions. "
             "Tab moves to the next linked name; its card shows here. "
-            "Enter goes into the card; ? lists every key.\n\n",
+            f"Enter goes into this pane, where Tab picks a card and Enter opens it; "
+            f"{self._key('screen.cards-index', 'x')} lists them all; ? lists every key.\n",
             style="italic",
         )
-        # A card library adds thousands of cards the article never names: those are counted,
-        # not listed, so the overview stays short and the first frame fast.
-        cards = reading.cards.cards
-        mentioned = [card for card in cards if reading.links.of_card(card.id)]
-        listed = cards if len(cards) - len(mentioned) <= OVERVIEW_UNMENTIONED else mentioned
-        for card in sorted(listed, key=lambda c: (c.kind, c.title.casefold())):
-            count = len(reading.links.of_card(card.id))
-            text.append(f"• {card.title}", style="bold")
-            text.append(f"  {card.kind}{', yours' if card.personal else ''}, {count}×\n")
-        if len(listed) < len(cards):
-            unlisted = len(cards) - len(listed)
-            why = "still finding their mentions" if not reading.linked else "not mentioned here"
-            text.append(f"… and {unlisted:,} more cards ({why})\n", style="italic")
         return text
 
     def card_head(self, card: Card) -> Text:
@@ -196,52 +248,23 @@ class CardPane(VerticalScroll, can_focus=True):
         if card.sources:
             text.append("\nSources\n", style="bold")
             for source in card.sources:
-                self._append_source(text, source)
+                append_source(text, source)
         if card.later:
-            self._append_later(text, card)
+            key = self._key("app.toggle-later", "L")
+            published = self.reading.cards.info.published
+            append_later(text, card, shown=self.show_later, published=published, key=key)
         return text
 
-    def card_links(self, card: Card) -> Text:
-        """The see-also links (the chosen one highlighted) and the mentions, with snippets."""
-        text = Text()
-        links = self.see_also()
-        if links:
-            text.append("\nSee also", style="bold")
-            text.append("  (Tab, then Enter; or click)\n", style="italic")
-            for index, other in enumerate(links):
-                chosen = self.has_focus and index == self.link_index
-                # The meta says which link a click landed on (see on_click).
-                look = Style(reverse=chosen, bold=chosen, underline=not chosen)
-                label = self.hints.get(index)
-                if label is not None and label.startswith(self.hint_typed):
-                    text.append(f" {label.upper()} ", style=self._hint_style())
-                    text.append(" ")
-                text.append(f"→ {other.title}", style=look + Style(meta={"see_also": index}))
-                text.append(f" ({other.kind})\n")
-        mentions = self.reading.links.of_card(card.id)
-        times = "once" if len(mentions) == 1 else f"{len(mentions)} times"
-        text.append(f"\nMentioned {times}\n", style="bold")
-        article = self.reading.article  # snippets as shown: no Markdown markup in them
-        for mention in mentions[:MAX_SNIPPETS]:
-            before = article.shown_text(mention.start - SNIPPET_CONTEXT, mention.start)
-            after = article.shown_text(mention.end, mention.end + SNIPPET_CONTEXT)
-            text.append("…" + display_text(before).lstrip())
-            text.append(display_text(article.shown_text(mention.start, mention.end)), style="bold")
-            text.append(display_text(after).rstrip() + "…\n")
-        if len(mentions) > MAX_SNIPPETS:
-            text.append(f"…and {len(mentions) - MAX_SNIPPETS} more (] and [ visit them)\n")
-        return text
-
-    def _hint_style(self) -> Style:
-        style = self.rich_style + self.get_component_rich_style("card-pane--hint", partial=True)
-        return readable_style(style, self.rich_style)
+    def see_also(self) -> list[Card]:
+        """The card's see-also links, in order (those naming a card that exists)."""
+        return see_also_cards(self.reading, self.card) if self.card else []
 
     def show_hints(self, hints: dict[int, str], typed: str = "") -> None:
         """Show `hints` (see-also index -> label) before the links; {} hides them."""
         if (hints, typed) != (self.hints, self.hint_typed):
             self.hints, self.hint_typed = hints, typed
             if self.card is not None:
-                self.query_one("#card-links", Static).update(self.card_links(self.card))
+                self.refresh_links()
 
     def see_also_on_screen(self) -> list[int]:
         """The indices of the see-also links in view now (none while the pane is hidden)."""
@@ -260,60 +283,25 @@ class CardPane(VerticalScroll, can_focus=True):
             row += len(Text(f"→ {other.title} ({other.kind})").wrap(self.app.console, width))
         return found
 
-    @staticmethod
-    def _append_source(text: Text, source: Source, indent: str = "", style: str = "") -> None:
-        text.append(f"{indent}• {source.title}\n", style=style)
-        credit = source.credit()
-        if credit:
-            text.append(f"{indent}  {credit}\n", style=f"{style} italic".strip())
-        text.append(f"{indent}  {source.url}\n", style=style)
-        if source.archived:
-            text.append(f"{indent}  archived: {source.archived}\n", style=style)
-
-    def _append_later(self, text: Text, card: Card) -> None:
-        published = self.reading.cards.info.published
-        date = published.isoformat() if published else "its date"
-        count = len(card.later)
-        if not self.show_later:
-            entries = "entry" if count == 1 else "entries"
-            text.append(
-                f"\nAfter the article: {count} {entries} hidden"
-                f" ({self._key('app.toggle-later', 'L')} shows them)\n",
-                style="dim",
-            )
-            return
-        text.append(f"\nAfter the article ({date})\n", style="bold dim")
-        for entry in card.later:
-            text.append(f"{entry.date.isoformat()}  ", style="dim bold")
-            text.append(f"{entry.text}\n", style="dim")
-            for source in entry.sources:
-                self._append_source(text, source, indent="  ", style="dim")
-
     def _key(self, binding_id: str, default: str) -> str:
-        """The key in force for a binding (it can be remapped), to name it in the card."""
+        """The key in force for a binding (it can be remapped)."""
         try:
             bindings = self.screen.active_bindings.values()
         except NoScreen:  # not mounted yet: the default key
             return default
         for active in bindings:
             if active.binding.id == binding_id:
-                return active.binding.key
+                return self.app.get_key_display(active.binding)
         return default
-
-    def see_also(self) -> list[Card]:
-        if self.card is None:
-            return []
-        by_id = self.reading.cards.by_id
-        return [by_id[card_id] for card_id in self.card.see_also if card_id in by_id]
 
     # Focus and links ---------------------------------------------------------------------------
 
     def on_focus(self) -> None:
-        self.refresh_card()
+        self.refresh_links()  # the chosen line shows only while the pane has focus
 
     def on_blur(self) -> None:
-        self.link_index = None  # a choice made before Esc is not kept, unseen, for next time
-        self.refresh_card()
+        self.chosen = None  # a choice made before Esc is not kept, unseen, for next time
+        self.refresh_links()
 
     def action_link_next(self) -> None:
         self._step_link(1)
@@ -322,49 +310,83 @@ class CardPane(VerticalScroll, can_focus=True):
         self._step_link(-1)
 
     def _step_link(self, step: int) -> None:
-        links = self.see_also()
-        if not links:
+        if not self.targets:
             self.app.bell()
             return
-        if self.link_index is None:
-            self.link_index = 0 if step > 0 else len(links) - 1
+        if self.chosen is None:
+            self.chosen = 0 if step > 0 else len(self.targets) - 1
         else:
-            self.link_index = (self.link_index + step) % len(links)
+            self.chosen = (self.chosen + step) % len(self.targets)
         self._show_chosen()
 
     def _show_chosen(self) -> None:
-        self.refresh_card()
+        self.refresh_links()
         self.call_after_refresh(self._scroll_to_chosen)
 
     def _scroll_to_chosen(self) -> None:
-        """Scroll the chosen link into view (a long card has its links far down)."""
-        if self.link_index is None:
+        """Scroll the chosen line into view (a long card has its links far down)."""
+        if self.chosen is None or self.chosen >= len(self.targets):
             return
         shown = self.query_one("#card-links", Static)
         width = max(shown.content_region.width, 1)
-        row = 2  # the blank line and "See also"
-        for other in self.see_also()[: self.link_index]:
-            row += len(Text(f"→ {other.title} ({other.kind})").wrap(self.app.console, width))
+        lines = self._drawn_lines()
+        before = lines[: self.target_lines[self.chosen]]
+        row = sum(len(line.wrap(self.app.console, width)) for line in before)
         top = shown.virtual_region.y
         self.scroll_to_region(Region(0, top + row, 1, 1), animate=False, immediate=True)
 
+    def _drawn_lines(self) -> list[Text]:
+        if self.card is None:
+            return overview_lines(self.reading, chosen=None).text.split("\n")
+        return self.card_links(self.card).text.split("\n")
+
     def action_open_link(self) -> None:
-        links = self.see_also()
-        if not links:
+        if not self.targets:
             self.app.bell()
             return
-        if self.link_index is None:  # nothing chosen yet: show the first, open on the next Enter
-            self.link_index = 0
+        if self.chosen is None:  # nothing chosen yet: show the first, open on the next Enter
+            self.chosen = 0
             self._show_chosen()
             return
-        self.post_message(self.OpenCard(links[self.link_index].id))
+        self._open(self.targets[self.chosen])
+
+    def _open(self, target: Target) -> None:
+        if target.mention is not None:
+            self.post_message(self.JumpTo(target.mention))
+        elif target.go:
+            self.post_message(self.GoToCard(target.card_id))
+        else:
+            self.post_message(self.OpenCard(target.card_id))
+
+    def action_mention_next(self) -> None:
+        self._step_mention(1)
+
+    def action_mention_previous(self) -> None:
+        self._step_mention(-1)
+
+    def _step_mention(self, step: int) -> None:
+        """The article's cursor to this card's next (previous) mention, from the one chosen with
+        Tab or else from the cursor; the focus stays here."""
+        mentions = self.reading.links.of_card(self.card.id) if self.card else []
+        if not mentions:
+            self.app.bell()
+            return
+        chosen = self.targets[self.chosen] if self.chosen is not None else None
+        from_number = chosen.number if chosen is not None and chosen.mention else None
+        number, wrapped = next_mention(self.reading.links, mentions, from_number, self.cursor, step)
+        where = "first" if step > 0 else "last"
+        notice = f"Back to the {where} mention (wrapped round)" if wrapped else ""
+        self.cursor = mentions[number].start
+        listed = [i for i, t in enumerate(self.targets) if t.mention and t.number == number]
+        self.chosen = listed[0] if listed else None
+        self._show_chosen()
+        self.post_message(self.JumpTo(mentions[number], stay=True, notice=notice))
 
     def on_click(self, event: events.Click) -> None:
-        index = event.style.meta.get("see_also")
-        links = self.see_also()
-        if isinstance(index, int) and index < len(links):
-            self.link_index = index
-            self.post_message(self.OpenCard(links[index].id))
+        index = event.style.meta.get("target")
+        if isinstance(index, int) and index < len(self.targets):
+            self.chosen = index
+            self._open(self.targets[index])
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())

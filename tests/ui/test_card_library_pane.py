@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from reader.widgets.card_pane import OVERVIEW_UNMENTIONED, CardPane
+from reader.widgets.card_pane import CardPane
+from reader.widgets.card_targets import OVERVIEW_UNMENTIONED, overview_lines
 from tests.ui.ui_helpers import build_app, write_reading
 
 LIBRARY_CARD = """\
@@ -16,7 +17,9 @@ LIBRARY_CARD = """\
 
 
 def overview_text(app) -> str:
-    return app.screen.query_one(CardPane).overview().plain
+    """The overview's head and its list of cards (drawn as choosable lines)."""
+    pane = app.screen.query_one(CardPane)
+    return pane.overview().plain + overview_lines(pane.reading, chosen=None).text.plain
 
 
 async def test_a_library_s_unmentioned_cards_are_counted_not_listed(tmp_path, monkeypatch):

@@ -24,7 +24,7 @@ def pane(app) -> CardPane:
 
 def chosen(app) -> list[str]:
     """The see-also titles drawn highlighted (reversed)."""
-    text = pane(app).card_links(pane(app).card)
+    text = pane(app).card_links(pane(app).card).text
     return [
         text.plain[span.start : span.end]
         for span in text.spans

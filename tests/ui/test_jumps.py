@@ -145,7 +145,7 @@ async def test_hint_labels_are_legible_in_both_themes(small, theme):
         assert any(text.startswith("HA") or text == "H" for text, _, _ in pairs)
         assert too_faint(pairs) == []
         card_pane = pane(small)
-        style = card_pane._hint_style()
+        style = card_pane.looks().hint
         fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
         assert contrast(tuple(fg), tuple(bg)) >= WCAG_AA
 
@@ -281,7 +281,9 @@ async def test_see_also_links_out_of_view_or_hidden_get_no_label(small):
         await pilot.press("f")  # a short pane: the alpha card's links are below its end
         assert small.screen.pending.card_hints == {}
         await pilot.press("escape")
-        pane(small).scroll_end(animate=False, immediate=True)
+        # Scrolled to the links (the mentions and "Linked from" follow them, further down).
+        links = pane(small).query_one("#card-links")
+        pane(small).scroll_to(y=links.virtual_region.y, animate=False, immediate=True)
         await pilot.pause()
         await pilot.press("f")
         labelled = small.screen.pending.card_hints

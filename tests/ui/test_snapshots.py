@@ -71,3 +71,20 @@ def test_notes_selection_and_cursor_in_each_theme(snap_compare, theme):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=set_up)
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+def test_cards_index_in_each_theme(snap_compare, theme):
+    """The cards index (x) of the built-in article, sorted by mentions, the second card chosen."""
+    app = build_app()
+
+    async def set_up(pilot) -> None:
+        await pilot.pause()
+        app.theme = theme
+        await pilot.press("x", "ctrl+s", "down")
+        from textual.widgets import Input
+
+        app.screen.query_one(Input).cursor_blink = False  # a blinking cursor differs run to run
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=set_up)
