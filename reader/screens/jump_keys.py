@@ -103,6 +103,19 @@ class JumpKeysScreen(NoteKeysScreen):
         self._end_pending()
         self.say(message)
 
+    def _jump_key_actions(self) -> dict[str, str]:
+        """{key: action} of the jump keys in force (after the keymap), found once."""
+        found = getattr(self, "_jump_keys", None)
+        if found is None:
+            from reader import bindings
+            from reader.keys import keys_in_force
+
+            in_force = keys_in_force(getattr(self.app, "_keymap", None))
+            found = self._jump_keys = {
+                key: binding.action for binding in bindings.JUMPS for key in in_force[binding.id]
+            }
+        return found
+
     def _end_pending(self) -> None:
         pending, self.pending = self.pending, None
         if pending is not None and pending.kind == "hint":
@@ -113,20 +126,34 @@ class JumpKeysScreen(NoteKeysScreen):
     def on_key(self, event: events.Key) -> None:
         pending = self.pending
         if pending is None:
+            # f, m and ' are taken here, in the order keys came up, not by their bindings (which
+            # act once the key reaches the app): a mark's letter typed right after `m` must not
+            # be taken for a key of its own first (`mq` would quit).
+            action = self._jump_key_actions().get(event.key)
+            if action is not None and self.article.search_query is None:
+                event.stop()
+                event.prevent_default()
+                getattr(self, f"action_{action}")()
             return
-        # The key is the pending key's: no binding may act on it too.
+        # The key is the pending key's: no binding may act on it too. What it does comes after
+        # the keys already on their way to the app (a motion typed just before it): in order.
         event.stop()
         event.prevent_default()
-        char = event.character or ""
-        if event.key == "escape":
+        self.app.call_later(self._pending_key, pending, event.key, event.character or "")
+
+    def _pending_key(self, pending: Pending, key: str, char: str) -> None:
+        if self.pending is not pending:  # ended by the key before: this one is a key of its own
+            self.app.simulate_key(key)
+            return
+        if key == "escape":
             self.cancel_pending("Cancelled")
         elif pending.kind == "hint":
             self._hint_key(pending, char)
-        elif pending.kind == "go-to-mark" and self._is_go_to_mark_key(event.key):
+        elif pending.kind == "go-to-mark" and self._is_go_to_mark_key(key):
             self._end_pending()
             self.jump_back()
         elif not is_mark_letter(char):
-            shown = char if char.isprintable() and char else event.key
+            shown = char if char.isprintable() and char else key
             self.cancel_pending(f"Cancelled: {shown!r} is not a mark's letter (a to z, A to Z)")
         elif pending.kind == "set-mark":
             self._end_pending()

@@ -87,6 +87,13 @@ class ArticleSearch:
 
     # Typing a query ------------------------------------------------------------------------------
 
+    def _search_start_keys(self) -> tuple[str, ...]:
+        keys = getattr(self, "_start_keys", None)
+        if keys is None:
+            in_force = keys_in_force(getattr(self.app, "_keymap", None))
+            keys = self._start_keys = in_force["article.search"]
+        return keys
+
     def action_search(self) -> None:
         """`/`: remember where the cursor is, and start taking the keys typed as the query."""
         self._search_origin = (self.cursor, self.scroll_offset.y)
@@ -99,6 +106,13 @@ class ArticleSearch:
     def on_key(self, event: events.Key) -> None:
         """While a query is typed, every key is the search line's (no motion, no note key)."""
         if self.search_query is None:
+            # `/` is taken here, in the order keys came, rather than by its binding, which acts
+            # only once the key has gone up to the app: the keys typed right after it (a burst,
+            # a fast typist) would be taken for article keys (N, A...) before the line opened.
+            if event.key in self._search_start_keys():
+                event.stop()
+                event.prevent_default()
+                self.action_search()
             return
         event.stop()
         event.prevent_default()

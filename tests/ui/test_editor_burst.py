@@ -1,4 +1,5 @@
-"""Keys typed in one burst in the note editor land in the field they were typed for (12.11)."""
+"""Keys typed in one burst land where they were typed for: the note editor's next field (12.11),
+the search line, a mark."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from tests.ui.ui_helpers import build_app, settle
 
 def burst(app, keys: list[str]) -> None:
     """Post every key at once, as a fast typist or a paste-like burst from the terminal does."""
+    named = {"slash": "/", "apostrophe": "'", "enter": "\r", "escape": "\x1b"}
     for key in keys:
-        character = key if len(key) == 1 else None
+        character = key if len(key) == 1 else named.get(key)
         app.post_message(events.Key(key, character))
 
 
@@ -37,3 +39,31 @@ async def test_shift_tab_in_a_burst_goes_back_to_the_note(article, notes_file):
         await settle(pilot)
         assert app.screen.query_one("#editor-note", TextArea).text == "abcd"
         assert app.screen.query_one("#editor-tags", Input).value == "t1"
+
+
+async def test_a_search_typed_in_one_burst_is_all_query(article, notes_file):
+    # Before: "/" waited behind the keys after it, so N went back a match and A opened the list.
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, ["slash", *"Delta", "enter"])
+        await settle(pilot)
+        view = app.screen.query_one("ArticleView")
+        assert view.cursor == view.text.index("Delta")
+        assert view.search_query is None and app.screen is app.reader_screen
+
+
+async def test_a_slash_inside_a_query_is_typed_and_marks_take_a_burst(article, notes_file):
+    app = build_app(article, notes_path=notes_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        burst(app, ["slash", "a", "slash", "b"])
+        await settle(pilot)
+        view = app.screen.query_one("ArticleView")
+        assert view.search_query == "a/b"
+        burst(app, ["escape", "w", "w", "m", "q", "g", "apostrophe", "q"])
+        await settle(pilot)
+        assert view.cursor == view.text.index("Beta")  # back at the mark set on the 3rd word
+        burst(app, ["apostrophe", "apostrophe"])  # '' in one burst: back before the last jump
+        await settle(pilot)
+        assert view.cursor == 0
