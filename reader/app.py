@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -71,6 +72,8 @@ class ReaderApp(App[int]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         self.theme_changed_signal.subscribe(self, self.remember_theme)
+        # After the first frame: a write (and its fsync) has no place before it.
+        self.call_after_refresh(self.remember_opened, self.reading)
 
     def remember_theme(self, theme) -> None:
         """Keep the theme chosen for the next start (a failure to write is only said)."""
@@ -166,15 +169,18 @@ class ReaderApp(App[int]):
             self.push_screen(self.reader_screen)
         else:
             self.switch_screen(self.reader_screen)
-        self._remember(reading)
+        self.remember_opened(reading)
 
-    def _remember(self, reading: Reading) -> None:
+    @work(thread=True, group="recents")
+    def remember_opened(self, reading: Reading) -> None:
+        """Put the article first in `annotated-reader open`'s list (off the UI thread)."""
         from annotations.sources.recents import record
 
         try:
             record(reading.origin, reading.title)
         except OSError as error:
-            self.notify(f"Recent articles not updated: {error}", severity="warning", markup=False)
+            message = f"Recent articles not updated: {error}"
+            self.call_from_thread(self.notify, message, severity="warning", markup=False)
 
     def deliver_screenshot(self, filename=None, path=None, time_format=None) -> str | None:
         """Save a screenshot ("Save screenshot" in ctrl+p); to the current folder when the

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import os
 import signal
 import sys
@@ -107,7 +106,6 @@ def run_reader(argv: list[str]) -> int:
         )
     except AnnotationError as error:
         return fail(error, 2)
-    remember_opened(reading)
     from reader.app import make_app
     from reader.keymap import load_keymap
 
@@ -134,17 +132,6 @@ def run_reader(argv: list[str]) -> int:
     if caught:
         return 128 + caught[0]
     return app.return_code or 0
-
-
-def remember_opened(reading) -> None:
-    """Put the article first in `annotated-reader open`'s list (a failure only logs: reading
-    goes on)."""
-    from annotations.sources.recents import record
-
-    try:
-        record(reading.origin, reading.title)
-    except OSError as error:
-        logging.getLogger(__name__).warning("recent articles not updated: %s", error)
 
 
 def run_open(argv: list[str]) -> int:

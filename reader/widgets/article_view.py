@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.color import Color as TextualColor
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -28,7 +27,7 @@ from annotations.text.sanitize import display_char
 from reader import bindings
 from reader.widgets.article_jumps import HINT, HINT_TYPED, ArticleJumps
 from reader.widgets.article_search import SEARCH_LAYERS, ArticleSearch
-from reader.widgets.contrast import readable_style
+from reader.widgets.contrast import layered_style
 from reader.widgets.wrap import Layout, shown_char
 
 
@@ -127,18 +126,7 @@ class ArticleView(ArticleSearch, ArticleJumps, ScrollView, can_focus=True):
         """The combined rich style of some component classes, cached."""
         style = self._styles.get(layers)
         if style is None:
-            style = self.rich_style
-            for layer in layers:
-                under = style.bgcolor
-                style += self.get_component_rich_style(layer, partial=True)
-                # A translucent highlight (a note's colour) is laid over what is under it, so
-                # it takes the theme's ground instead of showing at full strength.
-                background = self.get_component_styles(layer).background
-                if 0 < background.a < 1 and under is not None:
-                    laid = TextualColor.from_rich_color(under) + background
-                    style += Style(bgcolor=laid.rich_color)
-            style = readable_style(style, self.rich_style)
-            self._styles[layers] = style
+            style = self._styles[layers] = layered_style(self, layers)
         return style
 
     def render_lines(self, crop: Region) -> list[Strip]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.color import Color as TextualColor
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -18,7 +17,7 @@ from annotations.text.article import Article
 from annotations.text.sanitize import display_char
 from annotations.versions.marked import Marked
 from reader import bindings
-from reader.widgets.contrast import readable_style
+from reader.widgets.contrast import layered_style
 from reader.widgets.wrap import Layout
 
 
@@ -62,18 +61,10 @@ class ChangesView(ScrollView, can_focus=True):
         self._styles.clear()
 
     def style_for(self, layers: tuple[str, ...]) -> Style:
+        """The combined rich style of some component classes, cached."""
         style = self._styles.get(layers)
         if style is None:
-            style = self.rich_style
-            for layer in layers:
-                under = style.bgcolor
-                style += self.get_component_rich_style(layer, partial=True)
-                background = self.get_component_styles(layer).background
-                if 0 < background.a < 1 and under is not None:
-                    laid = TextualColor.from_rich_color(under) + background
-                    style += Style(bgcolor=laid.rich_color)
-            style = readable_style(style, self.rich_style)
-            self._styles[layers] = style
+            style = self._styles[layers] = layered_style(self, layers)
         return style
 
     def render_line(self, y: int) -> Strip:

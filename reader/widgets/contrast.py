@@ -74,3 +74,23 @@ def readable_style(style: Style, base: Style) -> Style:
     if style.reverse:
         new_fg, new_bg = new_bg, new_fg
     return style + Style(color=new_fg, bgcolor=new_bg)
+
+
+def layered_style(widget, layers: tuple[str, ...]) -> Style:
+    """The rich style of `widget`'s component classes `layers` laid in order over its own style,
+    made legible: what ArticleView and ChangesView draw each run of text with (they cache it).
+
+    A translucent highlight (a note's colour) is laid over what is under it, so it takes the
+    theme's ground instead of showing at full strength.
+    """
+    from textual.color import Color as TextualColor
+
+    style = widget.rich_style
+    for layer in layers:
+        under = style.bgcolor
+        style += widget.get_component_rich_style(layer, partial=True)
+        background = widget.get_component_styles(layer).background
+        if 0 < background.a < 1 and under is not None:
+            laid = TextualColor.from_rich_color(under) + background
+            style += Style(bgcolor=laid.rich_color)
+    return readable_style(style, widget.rich_style)
