@@ -12,6 +12,7 @@ from textual import events
 from textual.widgets import Static
 
 from annotations.text.sanitize import display_text
+from reader.widgets.contrast import readable_style
 
 
 class KeyBar(Static, can_focus=False):
@@ -46,7 +47,9 @@ class KeyBar(Static, can_focus=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         if self.is_mounted:  # a new theme: the keys' colours change
-            self.show_keys()
+            # Once the new styles are in force: drawn now, the keys kept the old theme's colours
+            # (light text on the light theme's ground).
+            self.call_after_refresh(self.show_keys)
 
     def shown_bindings(self) -> list[tuple[str, str, str]]:
         """(key, how it is shown, description) of the bindings to show, one per action."""
@@ -96,12 +99,16 @@ class KeyBar(Static, can_focus=False):
         self.show_keys()
 
     def show_keys(self) -> None:
-        key_style = self.get_component_rich_style("key-bar--key")
-        description_style = self.get_component_rich_style("key-bar--description")
+        # The theme's footer colours (its blue keys on light grey: 2.9:1) made legible.
+        base = self.rich_style
+        key_style = readable_style(self.get_component_rich_style("key-bar--key"), base)
+        description_style = readable_style(
+            self.get_component_rich_style("key-bar--description"), base
+        )
         text = Text(no_wrap=True, overflow="ellipsis")
         message = self.prompt_text or self.message
         if message:
-            message_style = self.get_component_rich_style("key-bar--message")
+            message_style = readable_style(self.get_component_rich_style("key-bar--message"), base)
             text.append(f" {display_text(message)} ", message_style)
             text.append(" ")
         self._keys = []

@@ -123,3 +123,18 @@ async def test_search_matches_reach_wcag_aa_on_every_ground(tmp_path, theme):
         grounds = [segment.style.bgcolor for segment in first_row]
     assert match_ground in grounds, "no match drawn on plain text"
     assert too_faint(pairs) == []
+
+
+async def test_the_key_bar_follows_a_theme_chosen_while_the_reader_runs(tmp_path):
+    """The key bar drawn after a theme change in the old theme's colours read at about 1.3:1."""
+    from reader.widgets.key_bar import KeyBar
+
+    app = build_app(write_reading(tmp_path), notes_path=tmp_path / "n.yaml")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for theme in ("textual-light", "textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            await pilot.pause()
+            pairs = shown_pairs(app.screen.query_one(KeyBar))
+            assert pairs and too_faint(pairs) == [], theme
